@@ -1,0 +1,286 @@
+package io.github.tunneldiagnostics.api;
+
+import io.github.tunneldiagnostics.api.check.Check;
+import io.github.tunneldiagnostics.api.check.CheckContext;
+import io.github.tunneldiagnostics.api.check.CheckResult;
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.api.check.Outcome;
+import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One execution of a {@link Diagnosis}: owns its threads and results, and is discarded afterwards. */
+final class DiagnosisRun {
+  private final Diagnosis diagnosis;
+  private final Clock clock;
+  private final Instant startedAt;
+  private final Instant deadline;
+  private final Map<String, Check> checksById = new LinkedHashMap<>();
+  private final Map<String, CompletableFuture<CheckResult>> futures = new LinkedHashMap<>();
+  private final Map<String, CheckResult> finished = new ConcurrentHashMap<>();
+  private final List<Route> routes;
+
+  DiagnosisRun(Diagnosis diagnosis) {
+    this.diagnosis = diagnosis;
+    this.clock = diagnosis.clock();
+    this.startedAt = clock.instant();
+    this.deadline = startedAt.plus(diagnosis.timeout());
+    diagnosis.checks().forEach(c -> checksById.put(c.id(), c));
+    this.routes = diagnosis.routes().isEmpty() ? routesForEveryRule(diagnosis.ingress()) : diagnosis.routes();
+  }
+
+  private static List<Route> routesForEveryRule(IngressModel model) {
+    return model.rules().stream().map(r -> new Route("rule #" + r.index(), r.index(), r.service().toString())).toList();
+  }
+
+  DiagnosisReport execute() {
+    AtomicInteger threadNumber = new AtomicInteger();
+    ThreadFactory daemons =
+        task -> {
+          Thread thread = new Thread(task, "tunnel-diagnostics-" + threadNumber.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ExecutorService ownPool = diagnosis.executor() == null ? Executors.newCachedThreadPool(daemons) : null;
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons);
+    try {
+      for (String id : checksById.keySet()) {
+        schedule(id, ownPool != null ? ownPool : diagnosis.executor(), timer);
+      }
+      awaitAll();
+    } finally {
+      timer.shutdownNow();
+      if (ownPool != null) {
+        ownPool.shutdownNow();
+      }
+    }
+    List<CheckResult> results = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>(diagnosis.setupFindings());
+    for (Map.Entry<String, CompletableFuture<CheckResult>> entry : futures.entrySet()) {
+      CheckResult result = entry.getValue().getNow(null);
+      if (result == null) {
+        result = timedOut(checksById.get(entry.getKey()), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
+      }
+      results.add(result);
+      findings.addAll(result.findings());
+    }
+    List<RouteReport> routeReports =
+        routes.stream()
+            .map(route -> new RouteReport(route, Verdict.of(findings.stream().filter(f -> f.ruleIndex().orElse(-1) == route.rule()).toList())))
+            .toList();
+    Duration duration = Duration.between(startedAt, clock.instant());
+    return new DiagnosisReport(Verdict.of(findings), startedAt, duration, diagnosis.ingress(), routeReports, findings, results);
+  }
+
+  /** Creates (once) the future of a check, after the futures of its prerequisites. */
+  private CompletableFuture<CheckResult> schedule(String id, Executor executor, ScheduledExecutorService timer) {
+    CompletableFuture<CheckResult> existing = futures.get(id);
+    if (existing != null) {
+      return existing;
+    }
+    Check check = checksById.get(id);
+    List<CompletableFuture<CheckResult>> prerequisites = new ArrayList<>();
+    for (String required : check.requires()) {
+      if (checksById.containsKey(required)) {
+        prerequisites.add(schedule(required, executor, timer));
+      }
+    }
+    CompletableFuture<CheckResult> future =
+        CompletableFuture.allOf(prerequisites.toArray(CompletableFuture[]::new))
+            .thenCompose(ignored -> startOrSkip(check, executor, timer))
+            .thenApply(
+                result -> {
+                  finished.put(id, result); // before dependents see this future complete
+                  notifyListener(() -> diagnosis.listener().checkFinished(result));
+                  return result;
+                });
+    futures.put(id, future);
+    return future;
+  }
+
+  private CompletableFuture<CheckResult> startOrSkip(Check check, Executor executor, ScheduledExecutorService timer) {
+    for (String required : check.requires()) {
+      if (!checksById.containsKey(required)) {
+        return CompletableFuture.completedFuture(skipped(check, "requires check '" + required + "', which is not part of this diagnosis"));
+      }
+      CheckResult prerequisite = finished.get(required);
+      if (prerequisite == null || !prerequisite.outcome().allowsDependents()) {
+        String outcome = prerequisite == null ? "did not finish" : prerequisite.outcome().name();
+        return CompletableFuture.completedFuture(skipped(check, "requires check '" + required + "', which " + outcome));
+      }
+    }
+    Instant begin = clock.instant();
+    Duration limit = check.timeout().orElse(diagnosis.perCheckTimeout());
+    Instant checkDeadline = earliest(begin.plus(limit), deadline);
+    Duration allowed = Duration.between(begin, checkDeadline);
+    if (allowed.isNegative() || allowed.isZero()) {
+      return CompletableFuture.completedFuture(timedOut(check, Duration.ZERO, Duration.ZERO));
+    }
+    CompletableFuture<CheckResult> result = new CompletableFuture<>();
+    CheckContext context = new RunContext(checkDeadline);
+    FutureTask<Void> task =
+        new FutureTask<>(
+            () -> {
+              notifyListener(() -> diagnosis.listener().checkStarted(check));
+              result.complete(invoke(check, context, begin));
+            },
+            null);
+    timer.schedule(
+        () -> {
+          if (result.complete(timedOut(check, Duration.between(begin, clock.instant()), allowed))) {
+            task.cancel(true);
+          }
+        },
+        allowed.toNanos(),
+        TimeUnit.NANOSECONDS);
+    try {
+      executor.execute(task);
+    } catch (RuntimeException rejected) {
+      result.complete(errored(check, rejected, Duration.ZERO));
+    }
+    return result;
+  }
+
+  private CheckResult invoke(Check check, CheckContext context, Instant begin) {
+    try {
+      List<Finding> findings = check.run(context);
+      Duration elapsed = Duration.between(begin, clock.instant());
+      if (findings == null) {
+        return errored(check, new IllegalStateException(check.getClass().getName() + ".run returned null instead of a list"), elapsed);
+      }
+      return new CheckResult(check.id(), CheckResult.outcomeOf(findings), findings, elapsed);
+    } catch (Throwable failure) { // a custom check must never break the report, whatever it throws
+      if (failure instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return errored(check, failure, Duration.between(begin, clock.instant()));
+    }
+  }
+
+  private void awaitAll() {
+    CompletableFuture<Void> all = CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new));
+    Duration wait = Duration.between(clock.instant(), deadline).plus(Diagnosis.GRACE);
+    try {
+      all.get(Math.max(1, wait.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // results that are missing are reported as timed out by execute()
+    }
+  }
+
+  private void notifyListener(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException ignored) {
+      // a listener must not break the diagnosis
+    }
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static CheckResult skipped(Check check, String reason) {
+    Finding finding =
+        Finding.info(FindingCode.CHECK_SKIPPED)
+            .check(check.id())
+            .subject("check " + check.id())
+            .message("Check '" + check.id() + "' did not run: it " + reason + ".")
+            .remediation("Fix what the prerequisite reports; this check runs once it passes.")
+            .evidence("reason", reason)
+            .build();
+    return new CheckResult(check.id(), Outcome.SKIPPED, List.of(finding), Duration.ZERO);
+  }
+
+  private static CheckResult timedOut(Check check, Duration elapsed, Duration limit) {
+    Finding finding =
+        Finding.warning(FindingCode.CHECK_FAILED)
+            .check(check.id())
+            .subject("check " + check.id())
+            .message("Check '" + check.id() + "' did not finish within " + millis(limit) + "; its result is missing from this report.")
+            .remediation("Make the check honour CheckContext.deadline(), or give it a longer timeout.")
+            .evidence("timeout", limit.toString())
+            .evidence("elapsed", elapsed.toString())
+            .evidence("checkClass", check.getClass().getName())
+            .build();
+    return new CheckResult(check.id(), Outcome.ERRORED, List.of(finding), elapsed);
+  }
+
+  private static CheckResult errored(Check check, Throwable failure, Duration elapsed) {
+    String detail = failure.getMessage() == null ? "(no message)" : failure.getMessage();
+    Finding finding =
+        Finding.warning(FindingCode.CHECK_FAILED)
+            .check(check.id())
+            .subject("check " + check.id())
+            .message("Check '" + check.id() + "' failed with " + failure.getClass().getSimpleName() + ": " + detail)
+            .remediation("This is a bug in the check " + check.getClass().getName() + "; the other checks still reported.")
+            .evidence("exception", failure.getClass().getName())
+            .evidence("exceptionMessage", detail)
+            .evidence("elapsed", elapsed.toString())
+            .build();
+    return new CheckResult(check.id(), Outcome.ERRORED, List.of(finding), elapsed);
+  }
+
+  private static String millis(Duration duration) {
+    return duration.toMillis() + " ms";
+  }
+
+  private final class RunContext implements CheckContext {
+    private final Instant checkDeadline;
+
+    RunContext(Instant checkDeadline) {
+      this.checkDeadline = checkDeadline;
+    }
+
+    @Override
+    public IngressModel ingress() {
+      return diagnosis.ingress();
+    }
+
+    @Override
+    public List<Route> routes() {
+      return routes;
+    }
+
+    @Override
+    public Instant deadline() {
+      return checkDeadline;
+    }
+
+    @Override
+    public Clock clock() {
+      return clock;
+    }
+
+    @Override
+    public Resolver resolver() {
+      return diagnosis.resolver();
+    }
+
+    @Override
+    public Optional<CheckResult> resultOf(String checkId) {
+      return Optional.ofNullable(finished.get(checkId));
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.tunneldiagnostics.api;
+
+import java.util.Objects;
+
+/** A route with the verdict of the findings about its rule. */
+public record RouteReport(Route route, Verdict verdict) {
+  public RouteReport {
+    Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(verdict, "verdict");
+  }
+}

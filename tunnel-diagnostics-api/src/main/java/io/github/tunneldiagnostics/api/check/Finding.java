@@ -1,0 +1,171 @@
+package io.github.tunneldiagnostics.api.check;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One conclusion about one link of the chain, with evidence and a fix.
+ *
+ * @param code stable public identifier in UPPER_SNAKE_CASE (see {@link FindingCode})
+ * @param severity how bad it is
+ * @param check the stable id of the check that produced it, e.g. {@code ingress} or {@code origin.tcp}
+ * @param subject what it is about: a URL, {@code rule #2}, a file with line and column, an address
+ * @param message one sentence naming the concrete values
+ * @param remediation the concrete change to make; empty when there is nothing to change
+ * @param evidence what was measured, in insertion order; values under secret-looking keys are redacted
+ */
+public record Finding(
+    String code,
+    Severity severity,
+    String check,
+    String subject,
+    String message,
+    String remediation,
+    Map<String, String> evidence) {
+
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i).*(token|secret|password|passwd|credentials-contents|authorization|cookie|api[-_]?key).*");
+
+  /** The value that replaces a secret in evidence. */
+  public static final String REDACTED = "****";
+
+  /** Evidence key holding the 0-based index of the ingress rule a finding is about. */
+  public static final String RULE_KEY = "rule";
+
+  public Finding {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(check, "check");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(remediation, "remediation");
+    Objects.requireNonNull(evidence, "evidence");
+    if (!CODE.matcher(code).matches()) {
+      throw new IllegalArgumentException("'code' must be UPPER_SNAKE_CASE but was '" + code + "'");
+    }
+    if (check.isBlank()) {
+      throw new IllegalArgumentException("'check' must not be blank");
+    }
+    LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+    evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"), redact(k, Objects.requireNonNull(v, "evidence value"))));
+    evidence = Collections.unmodifiableMap(copy);
+  }
+
+  private static String redact(String key, String value) {
+    return SECRET_KEY.matcher(key).matches() ? REDACTED : value;
+  }
+
+  /** Starts a finding with the given code and severity. */
+  public static Builder builder(String code, Severity severity) {
+    return new Builder(code, severity);
+  }
+
+  /** Starts an ERROR finding. */
+  public static Builder error(String code) {
+    return new Builder(code, Severity.ERROR);
+  }
+
+  /** Starts a WARNING finding. */
+  public static Builder warning(String code) {
+    return new Builder(code, Severity.WARNING);
+  }
+
+  /** Starts an INFO finding. */
+  public static Builder info(String code) {
+    return new Builder(code, Severity.INFO);
+  }
+
+  /** The 0-based ingress rule index this finding is about, taken from evidence {@value #RULE_KEY}. */
+  public OptionalInt ruleIndex() {
+    String value = evidence.get(RULE_KEY);
+    if (value == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /** A copy of this finding without evidence, for exposure on public endpoints. */
+  public Finding withoutEvidence() {
+    return new Finding(code, severity, check, subject, message, remediation, Map.of());
+  }
+
+  /** A copy with another check id. */
+  public Finding withCheck(String newCheck) {
+    return new Finding(code, severity, newCheck, subject, message, remediation, evidence);
+  }
+
+  /** Builds a {@link Finding}. Not thread-safe; each {@link #build()} returns an independent value. */
+  public static final class Builder {
+    private final String code;
+    private final Severity severity;
+    private @Nullable String check;
+    private String subject = "";
+    private String message = "";
+    private String remediation = "";
+    private final LinkedHashMap<String, String> evidence = new LinkedHashMap<>();
+
+    private Builder(String code, Severity severity) {
+      this.code = Objects.requireNonNull(code, "code");
+      this.severity = Objects.requireNonNull(severity, "severity");
+    }
+
+    public Builder check(String check) {
+      this.check = Objects.requireNonNull(check, "check");
+      return this;
+    }
+
+    public Builder subject(String subject) {
+      this.subject = Objects.requireNonNull(subject, "subject");
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = Objects.requireNonNull(message, "message");
+      return this;
+    }
+
+    public Builder remediation(String remediation) {
+      this.remediation = Objects.requireNonNull(remediation, "remediation");
+      return this;
+    }
+
+    /** Adds one evidence entry; a later value for the same key replaces the earlier one. */
+    public Builder evidence(String key, @Nullable Object value) {
+      evidence.put(Objects.requireNonNull(key, "key"), String.valueOf(value));
+      return this;
+    }
+
+    /** Adds all entries, in the map's iteration order. */
+    public Builder evidence(Map<String, String> entries) {
+      entries.forEach(this::evidence);
+      return this;
+    }
+
+    /** Records the 0-based rule index this finding is about (evidence key {@value Finding#RULE_KEY}). */
+    public Builder rule(int index) {
+      return evidence(RULE_KEY, Integer.toString(index));
+    }
+
+    /**
+     * Builds the finding.
+     *
+     * @throws IllegalStateException when {@link #check(String)} was not called
+     */
+    public Finding build() {
+      if (check == null) {
+        throw new IllegalStateException("finding " + code + " needs the id of the check that produced it: call check(id)");
+      }
+      return new Finding(code, severity, check, subject, message, remediation, evidence);
+    }
+  }
+}

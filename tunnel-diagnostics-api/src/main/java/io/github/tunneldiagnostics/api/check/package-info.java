@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.tunneldiagnostics.api.check;
+
+import org.jspecify.annotations.NullMarked;

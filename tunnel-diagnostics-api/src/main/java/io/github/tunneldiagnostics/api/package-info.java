@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.tunneldiagnostics.api;
+
+import org.jspecify.annotations.NullMarked;

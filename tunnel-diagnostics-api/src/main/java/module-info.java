@@ -1,0 +1,13 @@
+/**
+ * The public API of tunnel-diagnostics: the {@link io.github.tunneldiagnostics.api.Diagnosis} pipeline,
+ * the {@link io.github.tunneldiagnostics.api.check.Check} SPI and the ingress model.
+ */
+module io.github.tunneldiagnostics.api {
+  requires static transitive org.jspecify;
+
+  exports io.github.tunneldiagnostics.api;
+  exports io.github.tunneldiagnostics.api.check;
+  exports io.github.tunneldiagnostics.api.ingress;
+
+  uses io.github.tunneldiagnostics.api.check.Check;
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.tunneldiagnostics.core.config;
+
+import org.jspecify.annotations.NullMarked;
