@@ -142,7 +142,7 @@ final class ConfigDecoder {
         }
         case "ingress" -> rules = ingress(value);
         case "warp-routing" -> warp = warpRouting(value);
-        case "originRequest" -> originRequest = originRequest(value, "the top-level originRequest", -1);
+        case "originRequest" -> originRequest = originRequest(value, "the top-level originRequest", "the top-level originRequest", -1);
         default -> {
           if (key.equals("credentials-contents")) {
             credentialsContents = value instanceof ScalarNode s ? s.getValue() : null;
@@ -204,7 +204,7 @@ final class ConfigDecoder {
         case "hostname" -> hostname = orEmpty(string(value, where + " hostname", "string"));
         case "path" -> path = orEmpty(string(value, where + " path", "string"));
         case "service" -> service = orEmpty(string(value, where + " service", "string"));
-        case "originRequest" -> overrides = originRequest(value, "originRequest of " + where, index);
+        case "originRequest" -> overrides = originRequest(value, where + " originRequest", where + " originRequest", index);
         default -> {
           if (dialect == Dialect.YAML) {
             unknown(entry.getKeyNode(), key, where, "config.UnvalidatedIngressRule", KnownKeys.RULE, index);
@@ -217,21 +217,21 @@ final class ConfigDecoder {
 
   // ----------------------------------------------------------------------------------- originRequest
 
-  private OriginRequestOverrides originRequest(Node node, String where, int rule) {
+  private OriginRequestOverrides originRequest(Node node, String where, String section, int rule) {
     visit(node);
     OriginRequestOverrides.Builder builder = OriginRequestOverrides.builder();
     if (isNull(node)) {
       return builder.build();
     }
     if (!(node instanceof MappingNode mapping)) {
-      typeError(node, "config.OriginRequestConfig", where, "a mapping of settings such as connectTimeout: 30s",
+      typeError(node, "config.OriginRequestConfig", section, "a mapping of settings such as connectTimeout: 30s",
           "indent the settings under originRequest:, one `name: value` per line");
       return builder.build();
     }
     for (NodeTuple entry : entries(mapping)) {
       String key = keyText(entry.getKeyNode());
       Node value = entry.getValueNode();
-      String field = where + " " + key;
+      String field = where + "." + key;
       switch (key) {
         case "connectTimeout" -> set(duration(value, field, key), builder::connectTimeout);
         case "tlsTimeout" -> set(duration(value, field, key), builder::tlsTimeout);
@@ -254,7 +254,7 @@ final class ConfigDecoder {
         case "access" -> set(access(value, field, rule), builder::access);
         default -> {
           if (dialect == Dialect.YAML) {
-            unknown(entry.getKeyNode(), key, where, "config.OriginRequestConfig", KnownKeys.ORIGIN_REQUEST, rule);
+            unknown(entry.getKeyNode(), key, section, "config.OriginRequestConfig", KnownKeys.ORIGIN_REQUEST, rule);
           }
         }
       }
@@ -306,11 +306,11 @@ final class ConfigDecoder {
         Node value = entry.getValueNode();
         switch (key) {
           case "prefix" -> {
-            prefix = orEmpty(string(value, where + " prefix", "string"));
+            prefix = orEmpty(string(value, where + ".prefix", "string"));
             hasPrefix = true;
           }
-          case "ports" -> ports = ports(value, where + " ports");
-          case "allow" -> allow = Boolean.TRUE.equals(bool(value, where + " allow", "allow"));
+          case "ports" -> ports = ports(value, where + ".ports");
+          case "allow" -> allow = Boolean.TRUE.equals(bool(value, where + ".allow", "allow"));
           default -> {
             if (dialect == Dialect.YAML) {
               unknown(entry.getKeyNode(), key, where, "config.IngressIPRule", KnownKeys.IP_RULE, rule);
@@ -365,10 +365,10 @@ final class ConfigDecoder {
       String key = keyText(entry.getKeyNode());
       Node value = entry.getValueNode();
       switch (key) {
-        case "required" -> required = Boolean.TRUE.equals(bool(value, where + " required", key));
-        case "teamName" -> teamName = orEmpty(string(value, where + " teamName", "string"));
-        case "environment" -> environment = orEmpty(string(value, where + " environment", "string"));
-        case "audTag" -> audTag = strings(value, where + " audTag");
+        case "required" -> required = Boolean.TRUE.equals(bool(value, where + ".required", key));
+        case "teamName" -> teamName = orEmpty(string(value, where + ".teamName", "string"));
+        case "environment" -> environment = orEmpty(string(value, where + ".environment", "string"));
+        case "audTag" -> audTag = strings(value, where + ".audTag");
         default -> {
           if (dialect == Dialect.YAML) {
             unknown(entry.getKeyNode(), key, where, "config.AccessConfig", KnownKeys.ACCESS, rule);
@@ -417,7 +417,7 @@ final class ConfigDecoder {
     for (NodeTuple entry : entries(mapping)) {
       String key = keyText(entry.getKeyNode());
       Node value = entry.getValueNode();
-      String field = "warp-routing " + key;
+      String field = "warp-routing." + key;
       switch (key) {
         case "connectTimeout" -> connect = orElse(duration(value, field, key), connect);
         case "tcpKeepAlive" -> keepAlive = orElse(duration(value, field, key), keepAlive);
@@ -610,8 +610,7 @@ final class ConfigDecoder {
 
   private void unknown(Node keyNode, String key, String where, String goType, List<String> valid, int rule) {
     Optional<String> suggestion = KnownKeys.closest(key, valid);
-    String section = where.startsWith("the top-level ") ? where.substring("the top-level ".length()) + " (top level)" : where;
-    String message = "cloudflared ignores the key " + key + " in " + section + " at " + file + " line " + line(keyNode)
+    String message = "cloudflared ignores the key " + key + " in " + where + " at " + file + " line " + line(keyNode)
         + ": it is not a field there" + suggestion.map(s -> "; did you mean " + s + "?").orElse(".");
     String remediation = suggestion
         .map(s -> "rename " + key + " to " + s + " (keys are case-sensitive)")
