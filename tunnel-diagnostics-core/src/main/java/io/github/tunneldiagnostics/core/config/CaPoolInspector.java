@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +48,21 @@ final class CaPoolInspector {
     return findings;
   }
 
+  /** Like Go's {@code AppendCertsFromPEM}: true when at least one PEM CERTIFICATE block parses. */
+  static boolean hasPemCertificate(byte[] bytes) {
+    Matcher blocks = PEM_CERT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+    while (blocks.find()) {
+      try {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        factory.generateCertificate(new ByteArrayInputStream(blocks.group().getBytes(StandardCharsets.ISO_8859_1)));
+        return true;
+      } catch (CertificateException e) {
+        // try the next block, as Go does
+      }
+    }
+    return false;
+  }
+
   private static Optional<Finding> inspect(String caPool, List<IngressRule> usedBy, @Nullable Path configDirectory, Path home, String file) {
     Optional<PathResolution> resolution = PathResolution.of(caPool, configDirectory, home, false);
     String problem;
@@ -61,8 +80,7 @@ final class CaPoolInspector {
           problem = "is larger than 4 MiB, which is not a CA bundle";
           goError = "";
         } else {
-          String text = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
-          if (PEM_CERT.matcher(text).find()) {
+          if (hasPemCertificate(Files.readAllBytes(path))) {
             return Optional.empty();
           }
           problem = "holds no PEM certificate (-----BEGIN CERTIFICATE-----), so cloudflared trusts nothing from it";
