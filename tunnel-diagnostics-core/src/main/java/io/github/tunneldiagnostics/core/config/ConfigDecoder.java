@@ -794,6 +794,9 @@ final class ConfigDecoder {
   }
 
   private @Nullable SourceLocation location(Node node) {
+    if (dialect == Dialect.JSON) {
+      return null; // a connector's /config body is not a file a person edits
+    }
     return node.getStartMark().map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1)).orElse(null);
   }
 
