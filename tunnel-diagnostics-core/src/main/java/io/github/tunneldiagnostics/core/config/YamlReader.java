@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * Composes YAML (or JSON) text into snakeyaml-engine nodes, the way yaml.v3 builds its node tree, with
@@ -104,6 +105,7 @@ final class YamlReader {
             .setMaxAliasesForCollections(MAX_ALIASES)
             .setCodePointLimit(MAX_BYTES + 1)
             .setAllowDuplicateKeys(true)
+            .setSchema(new FailsafeSchema()) // scalars are resolved the yaml.v3 way by YamlScalar
             .build();
     BoundedComposer composer = new BoundedComposer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     try {
