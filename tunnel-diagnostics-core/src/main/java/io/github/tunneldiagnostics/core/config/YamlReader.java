@@ -32,7 +32,7 @@ final class YamlReader {
 
   static final int MAX_ALIASES = 50;
   static final int MAX_DEPTH = 64;
-  static final int MAX_NODES = 250_000;
+  static final int MAX_NODES = 100_000;
 
   /** A problem with the text itself; {@code line} and {@code column} are 1-based, 0 when unknown. */
   static final class SyntaxException extends Exception {
