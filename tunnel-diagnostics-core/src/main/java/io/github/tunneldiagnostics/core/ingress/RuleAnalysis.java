@@ -192,7 +192,9 @@ final class RuleAnalysis {
 
   /** A path that starts elsewhere but still matches, e.g. {@code /v2/api/x} for {@code /api}. */
   private static @Nullable String surprisingMatch(CompiledRule rule, String literal) {
-    for (String candidate : List.of("/v2" + literal + "/x", "/v2" + literal, "/v2" + literal + "x")) {
+    String suffix = literalSuffix(rule.rule.path());
+    for (String candidate :
+        List.of("/v2" + literal + "/x", "/v2" + literal, "/v2" + literal + "x", "/v2" + literal + "x" + suffix)) {
       if (rule.matchesPath(candidate)) {
         return candidate;
       }
@@ -219,6 +221,27 @@ final class RuleAnalysis {
       literal.append(c);
     }
     return literal.toString();
+  }
+
+  /** The trailing characters of a regex (before a final {@code $}) that match only themselves. */
+  static String literalSuffix(String regex) {
+    String body = regex.endsWith("$") && !regex.endsWith("\\$") ? regex.substring(0, regex.length() - 1) : regex;
+    StringBuilder reversed = new StringBuilder();
+    int k = body.length() - 1;
+    while (k >= 0) {
+      char c = body.charAt(k);
+      if (k > 0 && body.charAt(k - 1) == '\\' && !Character.isLetterOrDigit(c)) {
+        reversed.append(c);
+        k -= 2;
+        continue;
+      }
+      if ("\\^$*+?()[]{}|".indexOf(c) >= 0) {
+        break;
+      }
+      reversed.append(c);
+      k--;
+    }
+    return reversed.reverse().toString();
   }
 
   // ---- TLS_VERIFY_DISABLED
