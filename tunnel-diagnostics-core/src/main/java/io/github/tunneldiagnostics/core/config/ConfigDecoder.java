@@ -176,6 +176,9 @@ final class ConfigDecoder {
     }
     List<RawRule> rules = new ArrayList<>();
     for (Node item : sequence.getValue()) {
+      if (isNull(item)) {
+        continue; // yaml.v3 drops a null list item it cannot decode into a struct
+      }
       rules.add(rule(item, rules.size()));
     }
     return rules;
@@ -289,8 +292,7 @@ final class ConfigDecoder {
     for (Node item : sequence.getValue()) {
       visit(item);
       if (isNull(item)) {
-        rules.add(new IpRule("", List.of(), false));
-        continue;
+        continue; // yaml.v3 drops a null list item
       }
       if (!(item instanceof MappingNode mapping)) {
         typeError(item, "config.IngressIPRule", where + " entry", "a mapping with prefix:, ports: and allow:",
@@ -339,9 +341,7 @@ final class ConfigDecoder {
     for (Node item : sequence.getValue()) {
       Integer port = toInt(integer(item, where + " entry", "port", "int"));
       if (port != null) {
-        ports.add(port);
-      } else if (isNull(item)) {
-        ports.add(0);
+        ports.add(port); // a null item is dropped, as yaml.v3 does
       }
     }
     return ports;
@@ -393,7 +393,10 @@ final class ConfigDecoder {
     }
     List<String> values = new ArrayList<>();
     for (Node item : sequence.getValue()) {
-      values.add(orEmpty(string(item, where + " entry", "string")));
+      String value = string(item, where + " entry", "string");
+      if (value != null) {
+        values.add(value); // a null item is dropped, as yaml.v3 does
+      }
     }
     return values;
   }
