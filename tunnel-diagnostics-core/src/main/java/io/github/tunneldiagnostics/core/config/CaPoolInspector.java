@@ -33,7 +33,7 @@ final class CaPoolInspector {
 
   private CaPoolInspector() {}
 
-  static List<Finding> inspect(OriginRequest topLevel, List<IngressRule> rules, @Nullable Path configDirectory, Path home, String file) {
+  static List<Finding> inspect(OriginRequest topLevel, List<IngressRule> rules, @Nullable Path configDirectory, Path home, String file, String topLevelSubject) {
     Map<String, List<IngressRule>> users = new LinkedHashMap<>();
     for (IngressRule rule : rules) {
       if (!rule.originRequest().caPool().isEmpty()) {
@@ -44,7 +44,7 @@ final class CaPoolInspector {
       users.putIfAbsent(topLevel.caPool(), List.of());
     }
     List<Finding> findings = new ArrayList<>();
-    users.forEach((caPool, usedBy) -> inspect(caPool, usedBy, configDirectory, home, file).ifPresent(findings::add));
+    users.forEach((caPool, usedBy) -> inspect(caPool, usedBy, configDirectory, home, file, topLevelSubject).ifPresent(findings::add));
     return findings;
   }
 
@@ -63,7 +63,8 @@ final class CaPoolInspector {
     return false;
   }
 
-  private static Optional<Finding> inspect(String caPool, List<IngressRule> usedBy, @Nullable Path configDirectory, Path home, String file) {
+  private static Optional<Finding> inspect(
+      String caPool, List<IngressRule> usedBy, @Nullable Path configDirectory, Path home, String file, String topLevelSubject) {
     Optional<PathResolution> resolution = PathResolution.of(caPool, configDirectory, home, false);
     String problem;
     String goError;
@@ -100,7 +101,7 @@ final class CaPoolInspector {
     String subject;
     String scope;
     if (usedBy.isEmpty()) {
-      subject = file;
+      subject = topLevelSubject;
       scope = "the top-level originRequest";
     } else {
       IngressRule first = usedBy.get(0);

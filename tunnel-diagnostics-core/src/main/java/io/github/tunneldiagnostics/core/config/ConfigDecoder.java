@@ -52,7 +52,14 @@ final class ConfigDecoder {
       Map<String, String> settings,
       @Nullable String credentialsContents,
       boolean tokenSet,
-      List<Finding> warnings) {}
+      List<Finding> warnings,
+      Map<String, String> keyLocations) {
+
+    /** {@code file:line:column} of a top-level key, or {@code fallback} when absent. */
+    String locationOf(String key, String fallback) {
+      return keyLocations.getOrDefault(key, fallback);
+    }
+  }
 
   private static final String CONFIG_TYPE = "config.configFileSettings";
   private static final int RENDER_BUDGET = 10_000;
@@ -126,15 +133,22 @@ final class ConfigDecoder {
     String credentialsContents = null;
     boolean tokenSet = false;
     if (root == null || isNull(root)) {
-      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings);
+      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings, Map.of());
     }
     if (!(root instanceof MappingNode mapping)) {
       typeError(root, CONFIG_TYPE, "the whole file", "a mapping of keys such as tunnel: and ingress:", "start the file with keys like `tunnel: <uuid>` and `ingress:`");
-      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings);
+      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings, Map.of());
     }
+    Map<String, String> keyLocations = new HashMap<>();
     for (NodeTuple entry : entries(mapping)) {
       String key = keyText(entry.getKeyNode());
       Node value = entry.getValueNode();
+      keyLocations.put(key, subject(entry.getKeyNode()));
+      if (key.equals("originRequest") && value instanceof MappingNode top) {
+        for (NodeTuple field : top.getValue()) {
+          keyLocations.putIfAbsent("originRequest." + keyText(field.getKeyNode()), subject(field.getKeyNode()));
+        }
+      }
       switch (key) {
         case "tunnel" -> {
           String text = string(value, "tunnel", "string");
@@ -159,7 +173,7 @@ final class ConfigDecoder {
         }
       }
     }
-    return new RawConfig(tunnel, originRequest, rules, warp, settings, credentialsContents, tokenSet, warnings);
+    return new RawConfig(tunnel, originRequest, rules, warp, settings, credentialsContents, tokenSet, warnings, keyLocations);
   }
 
   // ----------------------------------------------------------------------------------------- ingress

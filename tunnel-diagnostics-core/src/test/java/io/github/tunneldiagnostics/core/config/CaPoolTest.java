@@ -98,6 +98,7 @@ class CaPoolTest {
     IngressModel model = parse("originRequest:\n  caPool: /missing/ca.pem\n");
 
     // then
+    assertThat(model.loadFindings().get(0).subject()).isEqualTo(dir.resolve("config.yml") + ":2:3");
     assertThat(model.loadFindings()).extracting(Finding::message)
         .containsExactly("caPool /missing/ca.pem of the top-level originRequest does not exist: cloudflared refuses to start the origin");
   }
