@@ -49,7 +49,7 @@ public final class ConfigLoader {
       if (size > YamlReader.MAX_BYTES) {
         throw ConfigFindings.syntax(label, new YamlReader.SyntaxException(
             "the file is " + size + " bytes; tunnel-diagnostics reads config files up to " + YamlReader.MAX_BYTES
-                + " bytes (10 MiB), and a real cloudflared config is a few KiB", 0, 0));
+                + " bytes (4 MiB), and a real cloudflared config is a few KiB", 0, 0));
       }
       byte[] bytes = Files.readAllBytes(file);
       String text;
