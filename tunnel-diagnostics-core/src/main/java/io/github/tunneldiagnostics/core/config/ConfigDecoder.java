@@ -564,7 +564,12 @@ final class ConfigDecoder {
 
   /** The mapping's entries with {@code <<} merges applied (explicit keys win) and duplicates reported. */
   private List<NodeTuple> entries(MappingNode mapping) {
+    return entries(mapping, new IdentityHashMap<>());
+  }
+
+  private List<NodeTuple> entries(MappingNode mapping, IdentityHashMap<Node, Boolean> merging) {
     visit(mapping);
+    merging.put(mapping, Boolean.TRUE);
     List<NodeTuple> result = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     List<Node> merges = new ArrayList<>();
@@ -602,10 +607,13 @@ final class ConfigDecoder {
             "line " + line(merge) + ": map merge requires map or sequence of maps as the value");
       }
       for (MappingNode source : sources) {
-        if (source == mapping) {
+        if (merging.containsKey(source)) {
+          recordTypeError(source, null, "<<", "a << merge refers to a mapping that contains it, so the merge never ends",
+              "remove the << that points back at its own mapping",
+              "anchor '" + source.getAnchor().map(Object::toString).orElse("") + "' value contains itself");
           continue;
         }
-        for (NodeTuple tuple : entries(source)) {
+        for (NodeTuple tuple : entries(source, merging)) {
           String key = keyText(tuple.getKeyNode());
           if (seen.putIfAbsent(key, line(tuple.getKeyNode())) == null) {
             result.add(tuple);
@@ -613,6 +621,7 @@ final class ConfigDecoder {
         }
       }
     }
+    merging.remove(mapping);
     return result;
   }
 

@@ -87,6 +87,16 @@ class HostileInputTest {
   }
 
   @Test
+  void refusesMergeKeysThatMergeEachOther() {
+    // when
+    ConfigException e = parse("originRequest: &a\n  <<: &b\n    <<: *a\n    noTLSVerify: true\n");
+
+    // then
+    assertThat(e.getMessage())
+        .isEqualTo("/etc/cloudflared/config.yml line 1, column 16: a << merge refers to a mapping that contains it, so the merge never ends");
+  }
+
+  @Test
   void refusesARecursiveKey() {
     // when
     ConfigException e = parse("&a [*a]: x\n");
