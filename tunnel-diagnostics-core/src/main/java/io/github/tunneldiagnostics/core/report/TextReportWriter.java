@@ -92,7 +92,7 @@ public final class TextReportWriter implements ReportWriter {
       String mark = "[" + link.status().mark() + "]";
       String pad = " ".repeat(Math.max(1, 11 - mark.length()));
       String arrow = link.depth() == 0 ? "" : "  ".repeat(link.depth() - 1) + "-> ";
-      String text = arrow + link.label() + (link.note().isEmpty() ? "" : " (" + link.note() + ")");
+      String text = arrow + link.label() + (link.note().isEmpty() ? "" : ": " + link.note());
       String indent = "    " + " ".repeat(mark.length() + pad.length()) + "  ".repeat(link.depth());
       List<String> lines = Wrapping.wrap(text, WIDTH, "    " + mark + pad, indent);
       String first = lines.get(0);

@@ -27,12 +27,12 @@ class TextReportWriterTest {
           https://app.example.com/  BROKEN
             [--]       app.example.com
             [ok]       -> rule #0 (app.example.com)
-            [broken]   -> http://127.0.0.1:8080 (ORIGIN_CONNECTION_REFUSED)
-            [broken]   -> 127.0.0.1:8080 (refused in 0.2 ms)
+            [broken]   -> http://127.0.0.1:8080: ORIGIN_CONNECTION_REFUSED
+            [broken]   -> 127.0.0.1:8080: refused in 0.2 ms
           https://api.example.com/api/users  DEGRADED
             [--]       api.example.com
             [ok]       -> rule #1 (*.example.com path ^/api)
-            [warning]  -> https://localhost:8443 (TLS_VERIFY_DISABLED)
+            [warning]  -> https://localhost:8443: TLS_VERIFY_DISABLED
             [--]       -> addresses not reported
             [--] = not checked by this run
 
@@ -130,12 +130,12 @@ class TextReportWriterTest {
           https://app.example.com/  \u001b[31mBROKEN\u001b[0m
             \u001b[2m[--]\u001b[0m       app.example.com
             \u001b[32m[ok]\u001b[0m       -> rule #0 (app.example.com)
-            \u001b[31m[broken]\u001b[0m   -> http://127.0.0.1:8080 (ORIGIN_CONNECTION_REFUSED)
-            \u001b[31m[broken]\u001b[0m   -> 127.0.0.1:8080 (refused in 0.2 ms)
+            \u001b[31m[broken]\u001b[0m   -> http://127.0.0.1:8080: ORIGIN_CONNECTION_REFUSED
+            \u001b[31m[broken]\u001b[0m   -> 127.0.0.1:8080: refused in 0.2 ms
           https://api.example.com/api/users  \u001b[33mDEGRADED\u001b[0m
             \u001b[2m[--]\u001b[0m       api.example.com
             \u001b[32m[ok]\u001b[0m       -> rule #1 (*.example.com path ^/api)
-            \u001b[33m[warning]\u001b[0m  -> https://localhost:8443 (TLS_VERIFY_DISABLED)
+            \u001b[33m[warning]\u001b[0m  -> https://localhost:8443: TLS_VERIFY_DISABLED
             \u001b[2m[--]\u001b[0m       -> addresses not reported
             \u001b[2m[--]\u001b[0m = not checked by this run
 
