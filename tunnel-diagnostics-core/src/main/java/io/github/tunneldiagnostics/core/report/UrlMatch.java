@@ -37,7 +37,7 @@ public record UrlMatch(String url, String host, String path, IngressRule rule, b
     } else if (rule.isWildcard() && host.endsWith(rule.hostname().substring(1))) {
       hostPart = "The host ends with '" + rule.hostname().substring(1) + "', which the wildcard matches (it never matches the apex)";
     } else {
-      hostPart = "The host equals the rule hostname's IDNA (punycode) form";
+      hostPart = "The host equals the IDNA form of the rule's hostname (lower case, punycode), which cloudflared also accepts";
     }
     String pathPart = rule.path().isEmpty()
         ? ""
