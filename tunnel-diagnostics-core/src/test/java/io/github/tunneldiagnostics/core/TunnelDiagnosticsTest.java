@@ -106,6 +106,23 @@ class TunnelDiagnosticsTest {
   }
 
   @Test
+  void matchUrlsNamesTheFirstLaterRuleThatAlsoMatchesButNeverGetsTheUrl() throws ConfigException {
+    // given
+    TunnelDiagnostics diagnostics = TunnelDiagnostics.forConfig(fixture("wildcard-first.yml"))
+        .url("https://api.example.com/v1/users", "https://api.example.com/v2/users", "https://example.com/v1/");
+
+    // when
+    MatchReport matches = diagnostics.matchUrls();
+
+    // then
+    assertThat(matches.matches()).extracting(m -> m.rule().index()).containsExactly(0, 0, 2);
+    assertThat(matches.matches()).extracting(m -> m.shadowed() == null ? -1 : m.shadowed().index()).containsExactly(1, -1, -1);
+    assertThat(matches.matches().get(0).explanation()).isEqualTo(
+        "The host ends with '.example.com', which the wildcard matches (it never matches the apex); it is the first rule"
+            + " that matches. Rule #1 (api.example.com path ^/v1/) matches too, but comes later, so it never sees this URL.");
+  }
+
+  @Test
   void aConfigThatCannotBeLoadedBecomesABrokenReportWithItsFinding(@TempDir Path dir) {
     // given
     TunnelDiagnostics missing = TunnelDiagnostics.forConfig(dir.resolve("config.yml"));
