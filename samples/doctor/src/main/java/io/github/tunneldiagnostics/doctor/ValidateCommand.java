@@ -58,8 +58,8 @@ final class ValidateCommand implements Callable<Integer> {
     Path file = ConfigFiles.readable(config);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file).url(urls.toArray(String[]::new));
     DiagnosisReport report;
-    try {
-      report = diagnostics.validate();
+    try (@Nullable ProgressReporter progress = context.console() ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
+      report = (progress != null ? diagnostics.listener(progress) : diagnostics).validate();
     } catch (InvalidRequestUrlException e) {
       throw new UsageException(e.getMessage());
     }
