@@ -1,6 +1,6 @@
 /**
  * The testkit: AssertJ assertions on tunnel routes and diagnosis reports, a JUnit Jupiter extension,
- * WireMock-based fakes and a contract test for custom checks.
+ * loopback fakes (origin, connector) and a contract test for custom checks.
  */
 module io.github.tunneldiagnostics.testkit {
   requires transitive io.github.tunneldiagnostics.api;
@@ -11,4 +11,6 @@ module io.github.tunneldiagnostics.testkit {
 
   exports io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.testkit.tck;
+  exports io.github.tunneldiagnostics.testkit.fake;
+
 }
