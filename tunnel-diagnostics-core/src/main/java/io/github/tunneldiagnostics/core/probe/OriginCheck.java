@@ -45,7 +45,7 @@ public final class OriginCheck implements Check {
   /** Default time to first byte at which ORIGIN_SLOW is reported; see {@link Builder#slowThreshold}. */
   public static final Duration DEFAULT_SLOW_THRESHOLD = Duration.ofSeconds(5);
 
-  private static final Duration MAX_RESERVE = Duration.ofMillis(150);
+  private static final Duration MAX_RESERVE = Duration.ofMillis(250);
 
   private final ProbeSettings settings;
 
@@ -115,7 +115,7 @@ public final class OriginCheck implements Check {
 
   private Instant probeDeadline(CheckContext context) {
     Duration remaining = context.remaining();
-    Duration reserve = remaining.dividedBy(10);
+    Duration reserve = remaining.dividedBy(4);
     if (reserve.compareTo(settings.reserve()) > 0) {
       reserve = settings.reserve();
     }

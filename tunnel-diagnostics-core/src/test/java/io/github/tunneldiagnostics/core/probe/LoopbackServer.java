@@ -105,4 +105,40 @@ final class LoopbackServer implements AutoCloseable {
       Thread.sleep(100);
     };
   }
+
+  /** A parsed request head: the request line and the headers (names lower-cased). */
+  record Request(String line, java.util.Map<String, String> headers) {
+    static Request parse(String head) {
+      String[] lines = head.split("\r\n");
+      java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        if (colon > 0) {
+          headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+      }
+      return new Request(lines.length > 0 ? lines[0] : "", headers);
+    }
+  }
+
+  /** A minimal HTTP/1.1 server: one response per connection, built by {@code responder}. */
+  static Handler http(java.util.function.Function<Request, String> responder) {
+    return socket -> {
+      Request request = Request.parse(readHead(socket));
+      socket.getOutputStream().write(responder.apply(request).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      Thread.sleep(50);
+    };
+  }
+
+  /** A complete response with Content-Length. */
+  static String response(int status, String reason, String body, String... headers) {
+    StringBuilder text = new StringBuilder("HTTP/1.1 " + status + " " + reason + "\r\n");
+    for (String header : headers) {
+      text.append(header).append("\r\n");
+    }
+    text.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
+    return text.toString();
+  }
 }
