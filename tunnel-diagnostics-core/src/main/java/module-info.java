@@ -14,4 +14,5 @@ module io.github.tunneldiagnostics.core {
   // each package is exported once it has classes
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
+  exports io.github.tunneldiagnostics.core.probe;
 }
