@@ -10,6 +10,7 @@ module io.github.tunneldiagnostics.testkit {
   requires static org.jspecify;
 
   exports io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.testkit.junit;
   exports io.github.tunneldiagnostics.testkit.tck;
   exports io.github.tunneldiagnostics.testkit.fake;
 

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,16 @@ public class SoftTunnelAssertions extends AbstractSoftAssertions {
   /** Soft assertions on a diagnosis report. */
   public DiagnosisReportAssert assertThat(@Nullable DiagnosisReport actual) {
     return proxy(DiagnosisReportAssert.class, DiagnosisReport.class, actual);
+  }
+
+  /** Soft assertions on an ingress model. */
+  public IngressModelAssert assertThat(@Nullable IngressModel actual) {
+    return proxy(IngressModelAssert.class, IngressModel.class, actual);
+  }
+
+  /** Soft assertions on a route. */
+  public TunnelRouteAssert assertThat(@Nullable TunnelRoute actual) {
+    return proxy(TunnelRouteAssert.class, TunnelRoute.class, actual);
   }
 
   /** Soft assertions on one finding. */
