@@ -2,7 +2,6 @@ package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
-import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ingress.IngressValidator;
 import java.util.ArrayList;
@@ -17,14 +16,17 @@ public class IngressModelAssert extends AbstractObjectAssert<IngressModelAssert,
     super(actual, IngressModelAssert.class);
   }
 
-  /** cloudflared would accept the config, and loading it found no error (credentials, CA pool...). */
+  /**
+   * cloudflared would accept the config, and loading it found no error. Files that exist only on the
+   * connector host (credentials file, CA pool) are not required; see {@link ConfigValidity}.
+   */
   public IngressModelAssert isValid() {
     isNotNull();
     IngressModel model = actual;
     if (model != null) {
-      List<Finding> errors = new ArrayList<>(model.loadFindings());
-      errors.addAll(IngressValidator.validate(model));
-      errors.removeIf(f -> f.severity() != Severity.ERROR);
+      List<Finding> all = new ArrayList<>(model.loadFindings());
+      all.addAll(IngressValidator.validate(model));
+      List<Finding> errors = ConfigValidity.errors(all);
       if (!errors.isEmpty()) {
         failWithMessage("%nExpecting the config %s to be valid, but:%n%s", model.source().location(), FindingDescription.of(errors));
       }

@@ -2,10 +2,11 @@ package io.github.tunneldiagnostics.testkit.junit;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Resolver;
-import io.github.tunneldiagnostics.api.check.Severity;
+import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.config.ConfigLoader;
+import io.github.tunneldiagnostics.testkit.ConfigValidity;
 import io.github.tunneldiagnostics.testkit.TunnelRoutes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,10 +119,11 @@ public final class TunnelDiagnosticsExtension implements BeforeAllCallback, Para
   private static Loaded load(Settings settings) {
     TunnelRoutes routes = settings.routes();
     DiagnosisReport validation = TunnelDiagnostics.forModel(routes.model()).validate();
-    if (settings.requireValidConfig() && !validation.findings(Severity.ERROR).isEmpty()) {
+    List<Finding> errors = ConfigValidity.errors(validation.findings());
+    if (settings.requireValidConfig() && !errors.isEmpty()) {
       StringBuilder message = new StringBuilder("The cloudflared config " + routes.model().source().location()
           + " is not valid (requireValidConfig = true):\n");
-      validation.findings(Severity.ERROR).forEach(f -> message.append("  ").append(f.code()).append(" — ").append(f.subject())
+      errors.forEach(f -> message.append("  ").append(f.code()).append(" — ").append(f.subject())
           .append("\n    ").append(f.message()).append("\n    fix: ").append(f.remediation()).append('\n'));
       throw new AssertionError(message.toString(), null);
     }
