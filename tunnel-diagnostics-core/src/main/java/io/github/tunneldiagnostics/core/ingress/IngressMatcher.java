@@ -27,9 +27,10 @@ public final class IngressMatcher {
   private static final int[] NONE = new int[0];
 
   private final RuleTable table;
-  private final Map<String, int[]> exact;
-  private final Map<String, int[]> wildcardSuffixes;
+  private final HostTable exact;
+  private final HostTable wildcardSuffixes;
   private final int[] anyHost;
+  private final boolean hasWildcards;
 
   private IngressMatcher(RuleTable table) {
     this.table = table;
@@ -53,9 +54,10 @@ public final class IngressMatcher {
         suffixLists.computeIfAbsent(rule.wildcardSuffix, k -> new ArrayList<>()).add(rule.index);
       }
     }
-    this.exact = freeze(exactLists);
-    this.wildcardSuffixes = freeze(suffixLists);
+    this.exact = new HostTable(freeze(exactLists));
+    this.wildcardSuffixes = new HostTable(freeze(suffixLists));
     this.anyHost = toArray(anyList);
+    this.hasWildcards = !suffixLists.isEmpty();
   }
 
   /** A matcher for the model's rules. */
@@ -72,10 +74,19 @@ public final class IngressMatcher {
    */
   public RuleMatch match(String host, String path) {
     String h = RuleTable.stripPort(host);
-    int best = first(exact.get(h), Integer.MAX_VALUE, path);
-    if (!wildcardSuffixes.isEmpty()) {
-      for (int dot = h.indexOf('.'); dot >= 0; dot = h.indexOf('.', dot + 1)) {
-        best = first(wildcardSuffixes.get(h.substring(dot)), best, path);
+    int best = exact.hasLength(h.length()) ? first(exact.get(h, 0, h.hashCode()), Integer.MAX_VALUE, path) : Integer.MAX_VALUE;
+    if (hasWildcards) {
+      // String.hashCode() of every suffix, right to left; a lookup at each dot (suffixes start with '.')
+      int hash = 0;
+      int power = 1;
+      int length = h.length();
+      for (int i = length - 1; i >= 0; i--) {
+        char c = h.charAt(i);
+        hash += c * power;
+        power *= 31;
+        if (c == '.' && wildcardSuffixes.hasLength(length - i)) {
+          best = first(wildcardSuffixes.get(h, i, hash), best, path);
+        }
       }
     }
     best = first(anyHost, best, path);
