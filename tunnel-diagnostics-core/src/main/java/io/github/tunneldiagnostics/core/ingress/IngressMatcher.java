@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * gives, without scanning every rule.
  *
  * <p>Exact hostnames, their punycode/lower-case aliases and the literal text of wildcard patterns are
- * keys of a hash map; wildcard rules {@code *.example.com} are keyed by their suffix
- * {@code .example.com}, which is looked up once per dot of the request host; rules for any host
- * ({@code ""} or {@code *}) are a list. Each key holds its rule indices in ascending order. First match
+ * keys of a hash table; wildcard rules {@code *.example.com} are keyed by their suffix
+ * {@code .example.com} in a second table, looked up at each dot of the request host with the suffix's
+ * hash computed right to left, so nothing is allocated per request; rules for any host ({@code ""} or
+ * {@code *}) are a list. Each key holds its rule indices in ascending order. First match
  * wins across all candidate lists: the result is the lowest index whose hostname and path both match,
  * and a list is abandoned as soon as its indices pass the best one found so far.
  *
