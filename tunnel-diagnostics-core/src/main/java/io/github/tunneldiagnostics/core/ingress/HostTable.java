@@ -15,6 +15,7 @@ final class HostTable {
   private final int mask;
   /** lengthSeen[n] is true when some key has length n (keys of 256 characters or more: the last slot). */
   private final boolean[] lengthSeen = new boolean[257];
+  private int maxLength;
 
   HostTable(Map<String, int[]> entries) {
     int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
@@ -33,7 +34,13 @@ final class HostTable {
           hashes[slot] = hash;
           values[slot] = value;
           lengthSeen[Math.min(key.length(), 256)] = true;
+          maxLength = Math.max(maxLength, key.length());
         });
+  }
+
+  /** The length of the longest key. */
+  int maxLength() {
+    return maxLength;
   }
 
   /** True when some key is exactly {@code length} characters long (a cheap filter before hashing). */

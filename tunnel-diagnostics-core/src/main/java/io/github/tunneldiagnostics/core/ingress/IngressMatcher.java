@@ -81,7 +81,8 @@ public final class IngressMatcher {
       int hash = 0;
       int power = 1;
       int length = h.length();
-      for (int i = length - 1; i >= 0; i--) {
+      int stop = Math.max(0, length - wildcardSuffixes.maxLength());
+      for (int i = length - 1; i >= stop; i--) {
         char c = h.charAt(i);
         hash += c * power;
         power *= 31;
