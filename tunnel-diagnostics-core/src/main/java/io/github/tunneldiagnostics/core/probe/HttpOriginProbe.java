@@ -300,7 +300,7 @@ final class HttpOriginProbe {
     probe.add(probe.findings().start(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR)
         .message(failed.timedOut()
             ? "The origin at " + where + " accepted the connection but did not complete the TLS handshake within " + failed.elapsed().toMillis()
-                + " ms (tlsTimeout " + probe.settings().tlsTimeout().toSeconds() + " s); cloudflared logs " + goError + "."
+                + " ms (tlsTimeout " + GoText.duration(probe.settings().tlsTimeout()) + "); cloudflared logs " + goError + "."
             : "The TLS handshake with the origin at " + where + " failed (" + failed.detail() + "); cloudflared logs " + goError + ".")
         .remediation(failed.timedOut()
             ? "Check that " + where + " is the app's TLS port and that the app is not hung; raise originRequest.tlsTimeout only if the handshake is merely slow."
