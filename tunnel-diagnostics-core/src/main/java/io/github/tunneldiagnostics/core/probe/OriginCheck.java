@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * Probes the origin of every route the way cloudflared reaches it (check id {@value #ID}): resolve the
@@ -35,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Services cloudflared answers itself ({@code http_status}, {@code hello_world}, {@code bastion},
  * {@code socks-proxy}) are not probed; each gets an INFO {@code CHECK_SKIPPED}.
  *
- * <p>Immutable and thread-safe; configure it with {@link #builder()}.
+ * <p>Thread-safe; configure it with {@link #builder()}. Building one initialises the JDK's TLS stack (so
+ * that this cost never lands inside a probe's deadline); the trust roots are loaded once, on first use.
  */
 public final class OriginCheck implements Check {
 
@@ -48,9 +50,13 @@ public final class OriginCheck implements Check {
   private static final Duration MAX_RESERVE = Duration.ofMillis(250);
 
   private final ProbeSettings settings;
+  private final SSLContext tlsContext;
+  private final Once<TrustRoots> roots;
 
   private OriginCheck(ProbeSettings settings) {
     this.settings = settings;
+    this.tlsContext = TlsHandshake.captureAllContext();
+    this.roots = new Once<>(() -> TrustRoots.standard(settings.extraRoots()));
   }
 
   /** An origin check with the defaults: the system's {@code /proc/net}, the standard hostname source. */
@@ -86,10 +92,10 @@ public final class OriginCheck implements Check {
           executor,
           watchdog,
           new TcpDialer(executor, context.clock()),
-          new TlsHandshake(context.clock(), watchdog),
+          new TlsHandshake(tlsContext, context.clock(), watchdog),
           new HttpExchange(context.clock(), watchdog),
           new Once<>(settings.socketTable()::read),
-          new Once<>(() -> TrustRoots.standard(settings.extraRoots())));
+          roots);
       Map<Route, CompletableFuture<List<Finding>>> probes = new LinkedHashMap<>();
       List<Finding> findings = new ArrayList<>();
       for (Route route : context.routes()) {

@@ -45,12 +45,21 @@ final class TlsHandshake {
   private final Clock clock;
   private final Watchdog watchdog;
 
-  TlsHandshake(Clock clock, Watchdog watchdog) {
+  TlsHandshake(SSLContext context, Clock clock, Watchdog watchdog) {
+    this.context = context;
     this.clock = clock;
     this.watchdog = watchdog;
+  }
+
+  /**
+   * A client context that accepts every certificate (verification happens afterwards). Creating the
+   * first one in a JVM initialises JSSE, which can take a second: do it outside any probe deadline.
+   */
+  static SSLContext captureAllContext() {
     try {
-      this.context = SSLContext.getInstance("TLS");
-      this.context.init(null, new TrustManager[] {CAPTURE_ALL}, null);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {CAPTURE_ALL}, null);
+      return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK offers no TLS context: " + e.getMessage(), e);
     }
