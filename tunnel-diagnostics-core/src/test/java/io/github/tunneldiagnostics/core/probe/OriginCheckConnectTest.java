@@ -225,4 +225,42 @@ class OriginCheckConnectTest {
       }
     }
   }
+
+  @Test
+  void connectThatNeverCompletesIsAConnectTimeout() throws Exception {
+    // given: a listener whose accept queue is full, so the kernel drops further SYNs (a black-holed port)
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket filler = new java.net.Socket();
+          try {
+            filler.connect(full.getLocalSocketAddress(), 200);
+            fillers.add(filler);
+          } catch (IOException e) {
+            filler.close();
+            break;
+          }
+        }
+        assumeTrue(fillers.size() < 8, "the kernel did not drop SYNs for a full accept queue");
+        OriginCheck check = OriginCheck.builder().socketTable(SocketTable.none()).build();
+
+        // when
+        List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "127.0.0.1", full.getLocalPort())), LOCALHOST_V4, TIMEOUT);
+
+        // then
+        assertThat(findings).singleElement().satisfies(f -> {
+          assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECT_TIMEOUT);
+          assertThat(f.message()).matches("The TCP connect to 127\\.0\\.0\\.1:" + full.getLocalPort() + " did not complete within \\d+ ms"
+              + " \\(connectTimeout 300ms\\); cloudflared logs dial tcp 127\\.0\\.0\\.1:" + full.getLocalPort() + ": i/o timeout\\.");
+          assertThat(f.remediation()).isEqualTo("Check that 127.0.0.1:" + full.getLocalPort() + " is the right address for rule #0's service"
+              + " and that no firewall or route drops packets to port " + full.getLocalPort() + "; lower originRequest.connectTimeout to fail faster.");
+        });
+      } finally {
+        for (java.net.Socket filler : fillers) {
+          filler.close();
+        }
+      }
+    }
+  }
 }
