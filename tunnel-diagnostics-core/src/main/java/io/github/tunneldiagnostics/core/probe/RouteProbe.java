@@ -212,7 +212,7 @@ final class RouteProbe {
     String goError = reported.goError();
     String order = goOrder(go);
     switch (reported.result()) {
-      case REFUSED -> add(withOrder(RefusalExplainer.explain(findings, run.sockets().get(), addresses, port, goError, rewrite, attemptsText), order));
+      case REFUSED -> add(withOrder(RefusalExplainer.explain(findings, run.settings().socketTable(), run.sockets().get(), addresses, port, goError, rewrite, attemptsText), order));
       case TIMEOUT -> add(
           findings
               .start(FindingCode.ORIGIN_CONNECT_TIMEOUT, Severity.ERROR)

@@ -121,8 +121,11 @@ class OriginCheckConnectTest {
       // then
       assertThat(findings).singleElement().satisfies(f -> {
         assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_BOUND_ELSEWHERE);
-        assertThat(f.message()).isEqualTo("Nothing listens on 127.0.0.1:" + port + ", but a process listens on [::1]:" + port
-            + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+        // the listener is this very JVM, so /proc/<pid>/fd names it
+        String me = "(pid " + ProcessHandle.current().pid() + ")";
+        assertThat(f.message()).startsWith("Nothing listens on 127.0.0.1:" + port + ", but ")
+            .contains(me + " listens on [::1]:" + port + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+        assertThat(f.evidence().get("listenerProcess")).endsWith(me);
         assertThat(f.remediation()).isEqualTo("Change rule #0's service to http://[::1]:" + port
             + ", or make the app listen on 127.0.0.1:" + port + " (or on all interfaces: 0.0.0.0 / [::]).");
         assertThat(f.evidence()).containsEntry("listenersOnPort", "[::1]:" + port);

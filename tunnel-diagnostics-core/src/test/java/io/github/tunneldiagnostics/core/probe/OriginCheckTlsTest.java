@@ -275,4 +275,38 @@ class OriginCheckTlsTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void originServerNameIsSentAsSniAndVerified() throws Exception {
+    // given
+    Identity identity = TestCertificates.issuedBy(authority, Spec.valid("app.example.test", List.of("app.example.test"), List.of()));
+    server = TlsOrigin.start(identity, new TlsOrigin.Options("app.example.test", List.of()), OK);
+
+    // when
+    List<Finding> findings = probe(check, rule(0, "", http("https", "127.0.0.1", server.port()),
+        settings(b -> b.caPool(caPoolUnchecked()).originServerName("app.example.test"))), LOCALHOST_V4, TIMEOUT);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_REACHABLE);
+      assertThat(f.evidence()).containsEntry("sni", "app.example.test").containsEntry("verification", "ok for app.example.test");
+    });
+  }
+
+  @Test
+  void matchSniToHostSendsThePublicHostname() throws Exception {
+    // given
+    Identity identity = TestCertificates.issuedBy(authority, Spec.valid("app.example.test", List.of("app.example.test"), List.of()));
+    server = TlsOrigin.start(identity, new TlsOrigin.Options("app.example.test", List.of()), OK);
+
+    // when
+    List<Finding> findings = probe(check, rule(0, "app.example.test", http("https", "127.0.0.1", server.port()),
+        settings(b -> b.caPool(caPoolUnchecked()).matchSNItoHost(true))), LOCALHOST_V4, TIMEOUT);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_REACHABLE);
+      assertThat(f.evidence()).containsEntry("sni", "app.example.test");
+    });
+  }
 }

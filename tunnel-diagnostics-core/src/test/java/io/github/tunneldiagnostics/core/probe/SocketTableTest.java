@@ -42,6 +42,7 @@ class SocketTableTest {
     assertThat(snapshot.tcp()).extracting(TcpListener::describe).containsExactly(
         "127.0.0.1:8080", "0.0.0.0:8081 (all IPv4 interfaces)", "[::1]:8082", "[::]:8083 (all interfaces)", "127.0.0.1:8084");
     assertThat(snapshot.tcp().get(4).fromTcp6()).isTrue();
+    assertThat(snapshot.tcp()).extracting(TcpListener::inode).containsExactly(11111L, 22222L, 44444L, 55555L, 66666L);
     assertThat(snapshot.unixPaths()).containsExactly("/run/app.sock", "@abstract-name");
     assertThat(snapshot.onPort(8080)).hasSize(1);
   }
