@@ -5,7 +5,6 @@ import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
-import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -142,6 +141,8 @@ public final class OriginCheck implements Check {
           .rule(rule.index())
           .evidence("source", "probe")
           .evidence("route", route.url())
+          .evidence("service", rule.service().toString())
+          .evidence(new PhaseTimings().evidence())
           .evidence("result", "probe overran the deadline")
           .build());
     } catch (ExecutionException e) {
