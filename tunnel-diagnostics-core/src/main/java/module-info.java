@@ -11,8 +11,9 @@ module io.github.tunneldiagnostics.core {
   requires re2j;
   requires com.ibm.icu;
 
-  // each package is exported once it has classes
+  exports io.github.tunneldiagnostics.core;
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
   exports io.github.tunneldiagnostics.core.probe;
+  exports io.github.tunneldiagnostics.core.report;
 }
