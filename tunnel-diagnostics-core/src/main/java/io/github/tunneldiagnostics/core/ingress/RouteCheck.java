@@ -44,7 +44,11 @@ public final class RouteCheck implements Check {
       }
       try {
         RuleMatch match = matcher.matchUrl(route.url());
-        findings.addAll(RouteExplainer.explainRoute(context.ingress(), route.url(), match));
+        for (Finding finding : RouteExplainer.explainRoute(context.ingress(), route.url(), match)) {
+          if (!alreadyReported(context, finding)) {
+            findings.add(finding);
+          }
+        }
       } catch (InvalidRequestUrlException e) {
         findings.add(
             Finding.info(FindingCode.CHECK_SKIPPED)
@@ -56,5 +60,12 @@ public final class RouteCheck implements Check {
       }
     }
     return findings;
+  }
+
+  /** The static analysis (check {@code ingress}) may have said the same thing already; say it once. */
+  private static boolean alreadyReported(CheckContext context, Finding finding) {
+    return context.resultOf(IngressValidator.CHECK_ID).stream()
+        .flatMap(result -> result.findings().stream())
+        .anyMatch(f -> f.code().equals(finding.code()) && f.message().equals(finding.message()));
   }
 }

@@ -46,6 +46,21 @@ class IngressChecksTest {
   }
 
   @Test
+  void saysTheWildcardApexCaveatOnceWhenBothChecksSeeIt() {
+    // given: only a wildcard covers example.com, and the apex is asked about
+    IngressModel model = Rules.of("*.example.com", "http://127.0.0.1:8080", "", "http_status:404");
+
+    // when
+    DiagnosisReport report = diagnose(model, new Route("https://example.com/", 1, "http_status:404"));
+
+    // then
+    assertThat(report.findingsWithCode(FindingCode.WILDCARD_APEX_UNMATCHED))
+        .extracting(Finding::message)
+        .doesNotHaveDuplicates();
+    assertThat(report.findingsWithCode(FindingCode.HOSTNAME_NOT_ROUTED)).hasSize(1);
+  }
+
+  @Test
   void skipsRouteExplanationsWhenCloudflaredRefusesTheRules() {
     // given
     IngressModel model = Rules.of("app.example.com:443", "http://127.0.0.1:8080", "", "http_status:404");
