@@ -44,6 +44,7 @@ final class RouteProbe {
   private final List<Finding> out = new ArrayList<>();
   private final Optional<String> publicHost;
   private String attemptsText = "";
+  private List<DialAttempt> dialed = List.of();
 
   RouteProbe(ProbeRun run, Route route, IngressRule rule, Instant deadline) {
     this.run = run;
@@ -105,8 +106,17 @@ final class RouteProbe {
     return attemptsText;
   }
 
+  /** Adds a finding, with one {@code address.<host:port>} evidence entry per address dialed (the report draws them). */
   void add(Finding finding) {
-    out.add(finding);
+    if (dialed.isEmpty()) {
+      out.add(finding);
+      return;
+    }
+    Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
+    for (DialAttempt attempt : dialed) {
+      evidence.putIfAbsent("address." + attempt.target(), attempt.summary());
+    }
+    out.add(new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence));
   }
 
   Instant now() {
@@ -198,6 +208,7 @@ final class RouteProbe {
     List<DialAttempt> attempts = run.dialer().dialAll(addresses, port, timeout);
     GoDialModel.Outcome go = GoDialModel.simulate(attempts, settings.noHappyEyeballs());
     attemptsText = attempts.stream().map(a -> a.target() + " " + a.summary()).collect(Collectors.joining("; "));
+    dialed = List.copyOf(attempts);
     for (DialAttempt attempt : attempts) {
       if (attempt.socket() != null && (go.chosen().isEmpty() || attempt != go.chosen().get())) {
         closeQuietly(attempt.socket());

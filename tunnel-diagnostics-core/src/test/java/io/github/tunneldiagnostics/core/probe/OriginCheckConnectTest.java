@@ -94,6 +94,7 @@ class OriginCheckConnectTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
       assertThat(f.remediation()).isEqualTo("Start the app so that it listens on 127.0.0.1:" + port + ", or correct the port in rule #0's service.");
+      assertThat(f.evidence().get("address.127.0.0.1:" + port)).startsWith("refused after ");
     });
   }
 
