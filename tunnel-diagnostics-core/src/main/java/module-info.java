@@ -10,8 +10,10 @@ module io.github.tunneldiagnostics.core {
   requires org.snakeyaml.engine;
   requires re2j;
   requires com.ibm.icu;
+  requires java.net.http;
 
   // each package is exported once it has classes
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
+  exports io.github.tunneldiagnostics.core.logs;
 }
