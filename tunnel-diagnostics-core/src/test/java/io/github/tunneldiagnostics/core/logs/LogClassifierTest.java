@@ -185,14 +185,14 @@ class LogClassifierTest {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(SkipReason.BINARY, 1L, SkipReason.INVALID_UTF8, 1L, SkipReason.NOT_A_LOG_LINE, 1L, SkipReason.TOO_LONG, 1L));
     assertThat(summary.crlfLines()).isEqualTo(3); // the binary line also ended in CRLF but was skipped first
-    assertThat(summary.lines()).isEqualTo(12);
+    assertThat(summary.lines()).isEqualTo(11);
     assertThat(digest(analysis))
         .containsExactlyInAnyOrder(
             "ORIGIN_CONNECTION_REFUSED rule=0 http://127.0.0.1:8080 app.example.com x1",
             "ORIGIN_NO_RESPONSE rule=1 https://127.0.0.1:9443 - x1",
             "ORIGIN_NO_RESPONSE rule=- - x.example.com x1");
     assertThat(summary.describe())
-        .isEqualTo("12 lines (" + bytes.size() + " bytes) read from 1 file, 4 skipped (1 too long, 1 binary, 1 invalid utf8, 1 not a log line), 3 failed requests");
+        .isEqualTo("11 lines (" + bytes.size() + " bytes) read from 1 file, 4 skipped (1 too long, 1 binary, 1 invalid utf8, 1 not a log line), 3 failed requests");
   }
 
   @Test
