@@ -1,7 +1,5 @@
 package io.github.tunneldiagnostics.core.logs;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Parses zerolog console lines as cloudflared writes them: {@code <RFC3339 time> <LVL> <message>
  * key=value key="Go-quoted value" ...}. The timestamp may come after a prefix (journald's {@code Nov 25
@@ -33,15 +31,7 @@ final class ConsoleLineParser {
     out.level = level;
     out.timeStart = ts;
     out.timeEnd = sp;
-    int pos = sp + 4; // the space after the level, or end
-    int fieldStart = findFieldStart(b, pos, end);
-    int msgStart = Math.min(pos + 1, end);
-    int msgEnd = fieldStart < 0 ? end : fieldStart - 1;
-    while (msgEnd > msgStart && b[msgEnd - 1] == ' ') {
-      msgEnd--;
-    }
-    out.message = msgEnd > msgStart ? new String(b, msgStart, msgEnd - msgStart, StandardCharsets.UTF_8) : "";
-    out.fieldsFrom = fieldStart < 0 ? end : fieldStart;
+    out.messageStart = Math.min(sp + 5, end);
     return true;
   }
 
@@ -86,8 +76,8 @@ final class ConsoleLineParser {
     }
   }
 
-  /** Index of the space before the first {@code key=}, or -1. */
-  private static int findFieldStart(byte[] b, int from, int end) {
+  /** Index of the first {@code key=} after a space, or {@code end} when the line has no fields. */
+  static int findFieldStart(byte[] b, int from, int end) {
     for (int i = from; i < end; i++) {
       if (b[i] != ' ') {
         continue;
@@ -100,7 +90,7 @@ final class ConsoleLineParser {
         return i + 1;
       }
     }
-    return -1;
+    return end;
   }
 
   private static boolean isKeyChar(byte c) {

@@ -38,17 +38,16 @@ final class HostRuleMapper {
     }
   }
 
-  /** The rule index for a destination URL, or -1 when there are no rules or no host. */
-  int ruleFor(String destUrl) {
-    if (rules.isEmpty() || destUrl.isEmpty()) {
+  /** The rule index for a destination host and path, or -1 when there are no rules. */
+  int ruleFor(String host, String path) {
+    if (rules.isEmpty()) {
       return -1;
     }
-    Integer hit = cache.get(destUrl);
+    String cacheKey = host + ' ' + path;
+    Integer hit = cache.get(cacheKey);
     if (hit != null) {
       return hit;
     }
-    String host = hostOf(destUrl);
-    String path = pathOf(destUrl);
     int found = rules.size() - 1;
     for (int i = 0; i < rules.size(); i++) {
       IngressRule rule = rules.get(i);
@@ -62,7 +61,7 @@ final class HostRuleMapper {
     if (cache.size() >= MAX_CACHE) {
       cache.clear();
     }
-    cache.put(destUrl, found);
+    cache.put(cacheKey, found);
     return found;
   }
 

@@ -2,12 +2,15 @@ package io.github.tunneldiagnostics.core.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding it, with bounded memory: a line longer than the cap
  * is discarded up to its end and counted, never buffered whole. While looking for the end of a line it
  * also notes, in the same pass, whether the line holds non-ASCII bytes, control bytes (binary junk), an
- * ANSI escape or a trailing carriage return.
+ * ANSI escape or a trailing carriage return. Plain ASCII text is skipped eight bytes at a time.
  */
 final class LineScanner {
 
@@ -17,7 +20,7 @@ final class LineScanner {
 
     void skipped(SkipReason reason);
 
-    /** Returns false to stop reading, e.g. at a deadline. */
+    /** Returns false to stop reading, e.g. at a deadline. Asked before every read. */
     default boolean wantsMore() {
       return true;
     }
@@ -27,6 +30,10 @@ final class LineScanner {
   static final int CONTROL = 2;
   static final int ESCAPE = 4;
   static final int CRLF = 8;
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES_TIMES_28 = 0x1C1C1C1C1C1C1C1CL;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final int maxLineLength;
   private final byte[] buffer;
@@ -44,15 +51,10 @@ final class LineScanner {
     return n;
   }
 
-  /**
-   * Reads {@code in} to its end.
-   *
-   * @return the number of bytes read
-   */
-  long scan(InputStream in, Sink sink) throws IOException {
+  /** Reads {@code in} to its end (or until the sink wants no more). */
+  void scan(InputStream in, Sink sink) throws IOException {
     byte[] buf = buffer;
-    long total = 0;
-    int filled = 0; // valid bytes in buf
+    int filled = 0;
     int lineStart = 0;
     int pos = 0;
     int flags = 0;
@@ -60,9 +62,8 @@ final class LineScanner {
     while (true) {
       if (pos == filled) {
         if (!sink.wantsMore()) {
-          return total;
+          return;
         }
-        // keep the partial line, make room, read more
         if (discarding) {
           lineStart = pos = filled = 0;
         } else if (lineStart > 0) {
@@ -75,27 +76,28 @@ final class LineScanner {
         if (n < 0) {
           break;
         }
-        total += n;
         bytesRead += n;
         filled += n;
       }
-      int limit = filled;
+      int limit = discarding ? filled : Math.min(filled, lineStart + maxLineLength + 1);
       int i = pos;
+      boolean newline = false;
       while (i < limit) {
+        while (i + 8 <= limit) {
+          long x = (long) LONGS.get(buf, i);
+          if (((((x - ONES_TIMES_28) & ~x) | x) & HIGH_BITS) != 0) {
+            break;
+          }
+          i += 8;
+        }
+        if (i >= limit) {
+          break;
+        }
         byte b = buf[i];
         if (b <= 27) { // newline, CR, tab, ESC, other control bytes, or any byte >= 0x80 (negative)
           if (b == '\n') {
-            if (!discarding) {
-              int end = i;
-              if (end > lineStart && buf[end - 1] == '\r') {
-                end--;
-                flags |= CRLF;
-              }
-              emit(sink, buf, lineStart, end, flags);
-            }
-            discarding = false;
-            flags = 0;
-            lineStart = i + 1;
+            newline = true;
+            break;
           } else if (b < 0) {
             flags |= NON_ASCII;
           } else if (b == 27) {
@@ -105,12 +107,27 @@ final class LineScanner {
           }
         }
         i++;
-        if (!discarding && i - lineStart > maxLineLength) {
-          discarding = true;
-          sink.skipped(SkipReason.TOO_LONG);
+      }
+      if (newline) {
+        if (!discarding) {
+          int end = i;
+          if (end > lineStart && buf[end - 1] == '\r') {
+            end--;
+            flags |= CRLF;
+          }
+          emit(sink, buf, lineStart, end, flags);
         }
+        discarding = false;
+        flags = 0;
+        lineStart = i + 1;
+        pos = i + 1;
+        continue;
       }
       pos = i;
+      if (!discarding && i - lineStart > maxLineLength) {
+        discarding = true;
+        sink.skipped(SkipReason.TOO_LONG);
+      }
     }
     if (!discarding && filled > lineStart) {
       int end = filled;
@@ -120,7 +137,6 @@ final class LineScanner {
       }
       emit(sink, buf, lineStart, end, flags);
     }
-    return total;
   }
 
   private static void emit(Sink sink, byte[] buf, int start, int end, int flags) {

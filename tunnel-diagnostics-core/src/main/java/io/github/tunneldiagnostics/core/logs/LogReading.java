@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The state of one classification run over one or more files: receives lines, keeps counters. */
 final class LogReading implements LineScanner.Sink {
-  private static final String REGISTERED = "Registered tunnel connection";
-  private static final String UPDATED_CONFIG = "Updated to new configuration";
+  private static final byte[] REGISTERED = ascii("Registered tunnel connection");
+  private static final byte[] UPDATED_CONFIG = ascii("Updated to new configuration");
+  private static final byte[] REQUEST_FAILED = ascii("Request failed");
+  private static final byte[] FAILED_TO_SERVE = ascii("failed to serve incoming request");
 
   private final @Nullable IngressModel model;
   private final @Nullable HostRuleMapper mapper;
@@ -24,6 +25,8 @@ final class LogReading implements LineScanner.Sink {
   private final ConsoleLineParser console = new ConsoleLineParser();
   private final JsonLineParser json = new JsonLineParser();
   private final OriginCause.Cache causes = new OriginCause.Cache();
+  private final ByteInterner interner = new ByteInterner(1 << 12);
+  private final ByteInterner times = new ByteInterner(1 << 8);
   private final Tally tally;
   private final RequestPairing pairing;
   private byte[] scratch = new byte[4096];
@@ -117,18 +120,17 @@ final class LogReading implements LineScanner.Sink {
       return;
     }
     if (!l.json) {
-      console.parseFields(buf, l.fieldsFrom, end, l);
+      console.parseFields(buf, l.fieldsFrom(), end, l);
     }
     problem(l);
   }
 
   private void info(ParsedLine l) {
-    String message = l.message;
-    if (message.startsWith(REGISTERED)) {
+    if (l.messageStartsWith(REGISTERED)) {
       lastRegistered = lines;
-    } else if (message.startsWith(UPDATED_CONFIG)) {
+    } else if (l.messageStartsWith(UPDATED_CONFIG)) {
       if (!l.json) {
-        console.parseFields(l.buffer, l.fieldsFrom, l.end, l);
+        console.parseFields(l.buffer, l.fieldsFrom(), l.end, l);
       }
       int version = parseVersion(l.version);
       if (version >= 0) {
@@ -138,14 +140,18 @@ final class LogReading implements LineScanner.Sink {
             Tally.NO_RULE,
             "",
             "",
-            l.time(),
-            l.text(),
+            l.time(times),
+            l.copy(),
             file,
             "the connector applied a remotely managed configuration (version " + version + "), so the config file's ingress rules are ignored",
             "Manage the ingress in one place: edit it in the dashboard (or API), or migrate the tunnel back to a locally managed config.",
             "");
       }
     }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static int parseVersion(@Nullable String version) {
@@ -160,30 +166,36 @@ final class LogReading implements LineScanner.Sink {
   }
 
   private void problem(ParsedLine l) {
-    String error = l.error;
-    String message = l.message;
+    boolean proxyLine = l.hasService() || l.messageIsEmpty();
     boolean request =
-        l.originService != null
-            || message.equals("Request failed")
-            || message.equals("failed to serve incoming request")
-            || (error != null && error.contains("Unable to reach the origin service"));
-    if (request && error != null) {
-      RequestEvent.Kind kind = l.originService != null || message.isEmpty() ? RequestEvent.Kind.PROXY : RequestEvent.Kind.TRANSPORT;
-      pairing.accept(
+        l.hasService()
+            || l.messageIs(REQUEST_FAILED)
+            || l.messageIs(FAILED_TO_SERVE)
+            || l.errorSaysUnableToReach();
+    if (request && l.hasError()) {
+      String path = mapper != null && !l.hasRule() ? HostRuleMapper.pathOf(l.dest()) : "";
+      RequestEvent event =
           new RequestEvent(
-              kind,
-              OriginCause.stripWrappers(error),
+              proxyLine ? RequestEvent.Kind.PROXY : RequestEvent.Kind.TRANSPORT,
+              l.cause(interner),
               l.connIndex,
               lines,
               l.hasRule() ? l.ingressRule : Tally.NO_RULE,
-              l.originService == null ? "" : l.originService,
-              l.dest == null ? "" : l.dest,
-              l.time(),
-              l.text(),
-              file));
+              l.service(interner),
+              l.destHost(interner),
+              path,
+              l.time(times),
+              l.copy(),
+              file);
+      if (proxyLine && isStream(event.originService)) {
+        record(event); // stream services (ssh, rdp, tcp...) log one line per failure, without the wrapper
+      } else {
+        pairing.accept(event);
+      }
       return;
     }
-    String text = error == null ? message : message + " " + error;
+    String message = l.message();
+    String text = l.hasError() ? message + " " + l.error() : message;
     ConnectorProblem problem = ConnectorProblem.match(text);
     if (problem == null) {
       if (l.level != Level.WARN) {
@@ -191,7 +203,16 @@ final class LogReading implements LineScanner.Sink {
       }
       return;
     }
-    connectorProblem(problem, l.time(), l.text());
+    connectorProblem(problem, l.time(times), l.copy());
+  }
+
+  /** ssh, rdp, smb, tcp and other non-HTTP schemes: TCP over websocket. */
+  private static boolean isStream(String service) {
+    return service.contains("://")
+        && !service.startsWith("http://")
+        && !service.startsWith("https://")
+        && !service.startsWith("ws://")
+        && !service.startsWith("wss://");
   }
 
   private void bare(ParsedLine l) {
@@ -199,14 +220,14 @@ final class LogReading implements LineScanner.Sink {
     if (ConnectorProblem.isBareMessage(text)) {
       ConnectorProblem problem = ConnectorProblem.match(text);
       if (problem != null) {
-        connectorProblem(problem, "", text);
+        connectorProblem(problem, "", l.copy());
         return;
       }
     }
     skipped.merge(SkipReason.NOT_A_LOG_LINE, 1L, Long::sum);
   }
 
-  private void connectorProblem(ConnectorProblem problem, String time, String text) {
+  private void connectorProblem(ConnectorProblem problem, String time, byte[] sample) {
     if (problem.code().equals(FindingCode.CREDENTIALS_INVALID) && problem.needles().size() == 2) {
       // "... contained invalid JSON" is followed by "Invalid JSON when parsing ...": one problem
       if (lines - lastCredentialsInvalid <= 3) {
@@ -217,7 +238,7 @@ final class LogReading implements LineScanner.Sink {
     if (problem.code().equals(FindingCode.EDGE_CONNECTION_FAILED)) {
       lastEdgeFailure = lines;
     }
-    tally.add(problem.code(), Severity.ERROR, Tally.NO_RULE, "", "", time, text, file, problem.explanation(), problem.remediation(), "");
+    tally.add(problem.code(), Severity.ERROR, Tally.NO_RULE, "", "", time, sample, file, problem.explanation(), problem.remediation(), "");
   }
 
   private void record(RequestEvent event) {
@@ -233,15 +254,14 @@ final class LogReading implements LineScanner.Sink {
     }
     failedRequests++;
     int rule = event.rule;
-    if (rule == Tally.NO_RULE && mapper != null && !event.dest.isEmpty()) {
-      rule = mapper.ruleFor(event.dest);
+    if (rule == Tally.NO_RULE && mapper != null && !event.host.isEmpty()) {
+      rule = mapper.ruleFor(event.host, event.path);
     }
     String service = event.originService;
     if (service.isEmpty() && model != null && rule >= 0 && rule < model.rules().size()) {
       service = model.rule(rule).service().toString();
     }
-    String host = event.dest.isEmpty() ? "" : HostRuleMapper.hostOf(event.dest);
-    tally.add(cause.code(), Severity.ERROR, rule, service, host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
+    tally.add(cause.code(), Severity.ERROR, rule, service, event.host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
   }
 
   private int stripAnsi(byte[] buf, int start, int end) {
@@ -272,11 +292,7 @@ final class LogReading implements LineScanner.Sink {
   LogAnalysis finish() {
     pairing.flush();
     if (lastEdgeFailure >= 0 && lastRegistered > lastEdgeFailure) {
-      tally.annotate(
-          FindingCode.EDGE_CONNECTION_FAILED,
-          "recovered",
-          "a tunnel connection registered after the last failure",
-          Severity.WARNING);
+      tally.annotate(FindingCode.EDGE_CONNECTION_FAILED, "recovered", "a tunnel connection registered after the last failure", Severity.WARNING);
     }
     List<String> allNotes = new ArrayList<>(notes);
     if (tally.overflow() > 0) {
@@ -285,9 +301,8 @@ final class LogReading implements LineScanner.Sink {
     if (stopped) {
       allNotes.add("reading stopped at the deadline after " + bytes + " bytes");
     }
-    Map<SkipReason, Long> skips = new EnumMap<>(skipped);
     LogSummary summary =
-        new LogSummary(files, bytes, lines, skips, crlfLines, consoleLines, jsonLines, failedRequests, abandonedRequests, unclassifiedErrors, allNotes, !stopped);
+        new LogSummary(files, bytes, lines, skipped, crlfLines, consoleLines, jsonLines, failedRequests, abandonedRequests, unclassifiedErrors, allNotes, !stopped);
     return new LogAnalysis(tally.findings(), summary);
   }
 }

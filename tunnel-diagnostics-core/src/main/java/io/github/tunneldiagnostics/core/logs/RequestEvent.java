@@ -17,19 +17,21 @@ final class RequestEvent {
   final long sequence;
   int rule;
   String originService;
-  String dest;
+  String host;
+  String path;
   String time;
-  String sample;
+  byte[] sample;
   final String file;
 
-  RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String dest, String time, String sample, String file) {
+  RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String host, String path, String time, byte[] sample, String file) {
     this.kind = kind;
     this.cause = cause;
     this.connIndex = connIndex;
     this.sequence = sequence;
     this.rule = rule;
     this.originService = originService;
-    this.dest = dest;
+    this.host = host;
+    this.path = path;
     this.time = time;
     this.sample = sample;
     this.file = file;
@@ -37,7 +39,7 @@ final class RequestEvent {
 
   boolean pairsWith(RequestEvent other) {
     return other.kind != kind
-        && other.cause.equals(cause)
+        && other.cause.equals(cause) // interned: usually the same instance
         && (other.connIndex < 0 || connIndex < 0 || other.connIndex == connIndex);
   }
 
@@ -49,8 +51,9 @@ final class RequestEvent {
     if (originService.isEmpty()) {
       originService = other.originService;
     }
-    if (dest.isEmpty()) {
-      dest = other.dest;
+    if (host.isEmpty()) {
+      host = other.host;
+      path = other.path;
     }
     if (kind == Kind.TRANSPORT && other.kind == Kind.PROXY) {
       sample = other.sample;

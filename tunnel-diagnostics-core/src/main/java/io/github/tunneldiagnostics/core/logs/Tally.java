@@ -56,6 +56,8 @@ final class Tally {
   private long overflow;
   private String cachedRaw = "";
   private @Nullable Instant cachedInstant;
+  private String cachedDay = "";
+  private long cachedEpochDay;
 
   Tally(@Nullable IngressModel model) {
     this.model = model;
@@ -72,7 +74,7 @@ final class Tally {
       String service,
       String host,
       String time,
-      String sample,
+      byte[] sample,
       String file,
       String explanation,
       String remediation,
@@ -84,7 +86,7 @@ final class Tally {
         overflow++;
         return;
       }
-      s = new Stats(code, severity, clip(SecretRedactor.redact(sample)), file, explanation, remediation, SecretRedactor.redact(cause));
+      s = new Stats(code, severity, clip(SecretRedactor.redact(new String(sample, java.nio.charset.StandardCharsets.UTF_8))), file, explanation, remediation, SecretRedactor.redact(cause));
       stats.put(key, s);
     }
     s.count++;
@@ -119,18 +121,49 @@ final class Tally {
   }
 
   private @Nullable Instant parse(String raw) {
-    if (raw.equals(cachedRaw)) {
+    if (raw == cachedRaw || raw.equals(cachedRaw)) {
       return cachedInstant;
     }
-    Instant parsed;
-    try {
-      parsed = OffsetDateTime.parse(raw).toInstant();
-    } catch (DateTimeParseException e) {
-      parsed = null;
+    Instant parsed = fastUtc(raw);
+    if (parsed == null) {
+      try {
+        parsed = OffsetDateTime.parse(raw).toInstant();
+      } catch (DateTimeParseException e) {
+        parsed = null;
+      }
     }
     cachedRaw = raw;
     cachedInstant = parsed;
     return parsed;
+  }
+
+  /** {@code yyyy-mm-ddThh:mm:ssZ}, cloudflared's console format, without the cost of a formatter. */
+  private @Nullable Instant fastUtc(String s) {
+    if (s.length() != 20 || s.charAt(19) != 'Z' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    String day = s.substring(0, 10);
+    if (!day.equals(cachedDay)) {
+      try {
+        cachedEpochDay = java.time.LocalDate.parse(day).toEpochDay();
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+      cachedDay = day;
+    }
+    int h = twoDigits(s, 11);
+    int m = twoDigits(s, 14);
+    int sec = twoDigits(s, 17);
+    if (h < 0 || m < 0 || sec < 0 || h > 23 || m > 59 || sec > 60) {
+      return null;
+    }
+    return Instant.ofEpochSecond(cachedEpochDay * 86400 + h * 3600L + m * 60L + sec);
+  }
+
+  private static int twoDigits(String s, int at) {
+    int a = s.charAt(at) - '0';
+    int b = s.charAt(at + 1) - '0';
+    return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
   }
 
   private static String clip(String sample) {
