@@ -1,86 +1,255 @@
 package io.github.tunneldiagnostics.core.ingress;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of Go's {@code net/url.Parse} that cloudflared's service validation depends on: scheme,
- * opaque form, authority, host and port checks, path, and the exact error texts
- * ({@code parse "<raw>": <reason>}).
+ * Go's {@code net/url.Parse} (Go 1.22 to 1.25.1 semantics), as far as cloudflared depends on it: the
+ * scheme, the opaque form, the authority with userinfo, host and port checks, the percent-decoded path,
+ * the raw query, the fragment, {@code Hostname()}, {@code Port()} and {@code String()}, with Go's exact
+ * error texts ({@code parse "<url>": <reason>}).
+ *
+ * <p>Go works on UTF-8 bytes; this class decodes percent escapes to bytes and turns them back into a
+ * string as UTF-8, so an invalid byte sequence becomes U+FFFD (Go's regexp treats it the same way).
+ *
+ * <p>Not reproduced: the bracketed-host checks added by Go 1.25.2 (CVE-2025-47912, non-IPv6 content in
+ * brackets) and Go 1.26.1 (CVE-2026-25679, an IPv6 literal not at the start of the host); both only
+ * reject hosts that cannot be dialled anyway.
  */
 final class GoUrl {
   private final String scheme;
-  private final String host; // as in the URL, may carry brackets and a port
-  private final String path;
-  private final String afterScheme;
+  private final String opaque;
+  private final @Nullable String user; // decoded "name" or "name:password" as written after unescaping
+  private final @Nullable String rawUserinfo;
+  private final String host; // unescaped, may carry brackets and a port
+  private final String path; // unescaped
+  private final String rawPath; // as written
+  private final boolean forceQuery;
+  private final String rawQuery;
+  private final String fragment;
+  private final String rawFragment;
 
-  private GoUrl(String scheme, String host, String path, String afterScheme) {
-    this.scheme = scheme;
-    this.host = host;
-    this.path = path;
-    this.afterScheme = afterScheme;
+  private GoUrl(Builder b) {
+    this.scheme = b.scheme;
+    this.opaque = b.opaque;
+    this.user = b.user;
+    this.rawUserinfo = b.rawUserinfo;
+    this.host = b.host;
+    this.path = b.path;
+    this.rawPath = b.rawPath;
+    this.forceQuery = b.forceQuery;
+    this.rawQuery = b.rawQuery;
+    this.fragment = b.fragment;
+    this.rawFragment = b.rawFragment;
   }
 
-  /** A Go {@code *url.Error} from {@code Parse}. */
+  /** A Go {@code *url.Error} from {@code Parse}: {@code parse "<url>": <reason>}. */
   static final class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    ParseException(String raw, String reason) {
-      super("parse " + GoQuote.quote(raw) + ": " + reason, null, false, false);
+    ParseException(String url, String reason) {
+      super("parse " + GoQuote.quote(url) + ": " + reason, null, false, false);
     }
   }
 
+  /** The reason inside a {@link ParseException}, before the URL is known. */
+  private static final class Reason extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Reason(String text) {
+      super(text, null, false, false);
+    }
+  }
+
+  /** The lower-cased scheme, empty when there is none. */
   String scheme() {
     return scheme;
   }
 
+  /** {@code URL.Opaque}: what follows {@code scheme:} when it does not start with a slash. */
+  String opaque() {
+    return opaque;
+  }
+
+  /** {@code URL.Host}: unescaped, with brackets and port as written. */
+  String host() {
+    return host;
+  }
+
+  /** {@code URL.Path}: percent-decoded, without query and fragment. */
   String path() {
     return path;
   }
 
-  /** {@code URL.Hostname()}: the host without port and brackets. */
+  /** {@code URL.RawQuery}. */
+  String rawQuery() {
+    return rawQuery;
+  }
+
+  /** {@code URL.Hostname()}: the host without a valid port and without IPv6 brackets. */
   String hostname() {
-    String h = host;
-    int colon = h.lastIndexOf(':');
-    if (h.startsWith("[")) {
-      int close = h.lastIndexOf(']');
-      return close > 0 ? h.substring(1, close) : h.substring(1);
-    }
-    return colon >= 0 ? h.substring(0, colon) : h;
+    return splitHostPort(host)[0];
   }
 
-  /** {@code URL.Port()}: the digits after the host's last colon, or empty. */
+  /** {@code URL.Port()}: the digits after the host's last colon when they form a valid port, or empty. */
   String port() {
-    String h = host;
-    int start = h.startsWith("[") ? h.lastIndexOf(']') + 1 : 0;
-    int colon = h.indexOf(':', start);
-    return colon >= 0 ? h.substring(colon + 1) : "";
+    return splitHostPort(host)[1];
   }
 
-  /** {@code URL.String()} for the forms cloudflared accepts: the scheme lower-cased, the rest as written. */
+  private static String[] splitHostPort(String hostPort) {
+    String h = hostPort;
+    String p = "";
+    int colon = h.lastIndexOf(':');
+    if (colon != -1 && validOptionalPort(h.substring(colon))) {
+      p = h.substring(colon + 1);
+      h = h.substring(0, colon);
+    }
+    if (h.startsWith("[") && h.endsWith("]") && h.length() >= 2) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return new String[] {h, p};
+  }
+
+  /** {@code URL.String()}. */
   String render() {
-    return scheme + ":" + afterScheme;
+    StringBuilder buf = new StringBuilder();
+    if (!scheme.isEmpty()) {
+      buf.append(scheme).append(':');
+    }
+    if (!opaque.isEmpty()) {
+      buf.append(opaque);
+    } else {
+      if (!scheme.isEmpty() || !host.isEmpty() || user != null) {
+        if (!host.isEmpty() || !path.isEmpty() || user != null) {
+          buf.append("//");
+        }
+        if (user != null) {
+          buf.append(userinfoString()).append('@');
+        }
+        if (!host.isEmpty()) {
+          buf.append(escape(host, Mode.HOST));
+        }
+      }
+      String escapedPath = escapedPath();
+      if (!escapedPath.isEmpty() && escapedPath.charAt(0) != '/' && !host.isEmpty()) {
+        buf.append('/');
+      }
+      if (buf.length() == 0) {
+        int slash = escapedPath.indexOf('/');
+        String segment = slash >= 0 ? escapedPath.substring(0, slash) : escapedPath;
+        if (segment.contains(":")) {
+          buf.append("./");
+        }
+      }
+      buf.append(escapedPath);
+    }
+    if (forceQuery || !rawQuery.isEmpty()) {
+      buf.append('?').append(rawQuery);
+    }
+    if (!fragment.isEmpty()) {
+      buf.append('#').append(escapedFragment());
+    }
+    return buf.toString();
   }
 
-  static GoUrl parse(String raw) throws ParseException {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 0x20 || c == 0x7F) {
-        throw new ParseException(raw, "net/url: invalid control character in URL");
+  private String userinfoString() {
+    String info = rawUserinfo == null ? "" : rawUserinfo;
+    int colon = info.indexOf(':');
+    try {
+      if (colon < 0) {
+        return escape(unescape(info, Mode.USER_PASSWORD), Mode.USER_PASSWORD);
+      }
+      return escape(unescape(info.substring(0, colon), Mode.USER_PASSWORD), Mode.USER_PASSWORD)
+          + ":"
+          + escape(unescape(info.substring(colon + 1), Mode.USER_PASSWORD), Mode.USER_PASSWORD);
+    } catch (Reason e) {
+      return info; // cannot happen: parse() already unescaped it
+    }
+  }
+
+  private String escapedPath() {
+    if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
+      try {
+        if (unescape(rawPath, Mode.PATH).equals(path)) {
+          return rawPath;
+        }
+      } catch (Reason ignored) {
+        // fall through to the computed escaping, as Go does
       }
     }
-    String withoutFragment = raw;
+    if (path.equals("*")) {
+      return "*";
+    }
+    return escape(path, Mode.PATH);
+  }
+
+  private String escapedFragment() {
+    if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT)) {
+      try {
+        if (unescape(rawFragment, Mode.FRAGMENT).equals(fragment)) {
+          return rawFragment;
+        }
+      } catch (Reason ignored) {
+        // fall through
+      }
+    }
+    return escape(fragment, Mode.FRAGMENT);
+  }
+
+  /** {@code url.Parse}. */
+  static GoUrl parse(String raw) throws ParseException {
     int hash = raw.indexOf('#');
+    String u = hash >= 0 ? raw.substring(0, hash) : raw;
+    Builder b;
+    try {
+      b = parseWithoutFragment(u);
+    } catch (Reason e) {
+      throw new ParseException(u, e.getMessage());
+    }
     if (hash >= 0) {
-      withoutFragment = raw.substring(0, hash);
-      checkEscapes(raw, raw.substring(hash + 1), false);
+      String frag = raw.substring(hash + 1);
+      try {
+        b.fragment = unescape(frag, Mode.FRAGMENT);
+      } catch (Reason e) {
+        throw new ParseException(raw, e.getMessage());
+      }
+      b.rawFragment = frag;
     }
-    if (withoutFragment.equals("*")) {
-      return new GoUrl("", "", "*", "*");
-    }
+    return new GoUrl(b);
+  }
+
+  private static final class Builder {
     String scheme = "";
-    String rest = withoutFragment;
-    for (int i = 0; i < withoutFragment.length(); i++) {
-      char c = withoutFragment.charAt(i);
+    String opaque = "";
+    @Nullable String user;
+    @Nullable String rawUserinfo;
+    String host = "";
+    String path = "";
+    String rawPath = "";
+    boolean forceQuery;
+    String rawQuery = "";
+    String fragment = "";
+    String rawFragment = "";
+  }
+
+  private static Builder parseWithoutFragment(String rawUrl) throws Reason {
+    for (int i = 0; i < rawUrl.length(); i++) {
+      char c = rawUrl.charAt(i);
+      if (c < 0x20 || c == 0x7F) {
+        throw new Reason("net/url: invalid control character in URL");
+      }
+    }
+    Builder url = new Builder();
+    if (rawUrl.equals("*")) {
+      url.path = "*";
+      url.rawPath = "*";
+      return url;
+    }
+    String rest = rawUrl;
+    for (int i = 0; i < rawUrl.length(); i++) {
+      char c = rawUrl.charAt(i);
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
         continue;
       }
@@ -92,85 +261,98 @@ final class GoUrl {
       }
       if (c == ':') {
         if (i == 0) {
-          throw new ParseException(raw, "missing protocol scheme");
+          throw new Reason("missing protocol scheme");
         }
-        scheme = withoutFragment.substring(0, i).toLowerCase(Locale.ROOT);
-        rest = withoutFragment.substring(i + 1);
+        url.scheme = rawUrl.substring(0, i).toLowerCase(Locale.ROOT);
+        rest = rawUrl.substring(i + 1);
       }
       break;
     }
-    String afterScheme = scheme.isEmpty() ? rest : withoutFragment.substring(withoutFragment.indexOf(':') + 1);
-    if (hash >= 0) {
-      afterScheme = afterScheme + raw.substring(hash);
-    }
-    if (rest.endsWith("?") && rest.indexOf('?') == rest.length() - 1) {
+    int firstQ = rest.indexOf('?');
+    if (rest.endsWith("?") && firstQ == rest.length() - 1) {
+      url.forceQuery = true;
       rest = rest.substring(0, rest.length() - 1);
-    } else {
-      int q = rest.indexOf('?');
-      if (q >= 0) {
-        rest = rest.substring(0, q); // Go keeps RawQuery unvalidated in Parse
-      }
+    } else if (firstQ >= 0) {
+      url.rawQuery = rest.substring(firstQ + 1);
+      rest = rest.substring(0, firstQ);
     }
     if (!rest.startsWith("/")) {
-      if (!scheme.isEmpty()) {
-        return new GoUrl(scheme, "", "", afterScheme); // opaque, e.g. "localhost:8000"
+      if (!url.scheme.isEmpty()) {
+        url.opaque = rest;
+        return url;
       }
       int slash = rest.indexOf('/');
       String segment = slash >= 0 ? rest.substring(0, slash) : rest;
       if (segment.contains(":")) {
-        throw new ParseException(raw, "first path segment in URL cannot contain colon");
+        throw new Reason("first path segment in URL cannot contain colon");
       }
     }
-    String host = "";
-    if ((!scheme.isEmpty() || !rest.startsWith("///")) && rest.startsWith("//")) {
+    if ((!url.scheme.isEmpty() || !rest.startsWith("///")) && rest.startsWith("//")) {
       String authority = rest.substring(2);
+      rest = "";
       int slash = authority.indexOf('/');
       if (slash >= 0) {
         rest = authority.substring(slash);
         authority = authority.substring(0, slash);
-      } else {
-        rest = "";
       }
-      host = parseAuthority(raw, authority);
+      parseAuthority(authority, url);
     }
-    checkEscapes(raw, rest, false);
-    return new GoUrl(scheme, host, rest, afterScheme);
+    url.path = unescape(rest, Mode.PATH);
+    url.rawPath = rest;
+    return url;
   }
 
-  private static String parseAuthority(String raw, String authority) throws ParseException {
+  private static void parseAuthority(String authority, Builder url) throws Reason {
     int at = authority.lastIndexOf('@');
-    String hostPart = at < 0 ? authority : authority.substring(at + 1);
-    if (at >= 0 && !validUserinfo(authority.substring(0, at))) {
-      throw new ParseException(raw, "net/url: invalid userinfo");
+    url.host = parseHost(at < 0 ? authority : authority.substring(at + 1));
+    if (at < 0) {
+      return;
     }
-    return parseHost(raw, hostPart);
+    String userinfo = authority.substring(0, at);
+    if (!validUserinfo(userinfo)) {
+      throw new Reason("net/url: invalid userinfo");
+    }
+    int colon = userinfo.indexOf(':');
+    if (colon < 0) {
+      url.user = unescape(userinfo, Mode.USER_PASSWORD);
+    } else {
+      url.user =
+          unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD)
+              + ":"
+              + unescape(userinfo.substring(colon + 1), Mode.USER_PASSWORD);
+    }
+    url.rawUserinfo = userinfo;
   }
 
-  private static String parseHost(String raw, String host) throws ParseException {
+  private static String parseHost(String host) throws Reason {
     if (host.startsWith("[")) {
       int close = host.lastIndexOf(']');
       if (close < 0) {
-        throw new ParseException(raw, "missing ']' in host");
+        throw new Reason("missing ']' in host");
       }
       String colonPort = host.substring(close + 1);
       if (!validOptionalPort(colonPort)) {
-        throw new ParseException(raw, "invalid port " + GoQuote.quote(colonPort) + " after host");
+        throw new Reason("invalid port " + GoQuote.quote(colonPort) + " after host");
       }
-      checkEscapes(raw, host.substring(0, close + 1), true);
-      return host;
-    }
-    int colon = host.lastIndexOf(':');
-    if (colon >= 0) {
-      String colonPort = host.substring(colon);
-      if (!validOptionalPort(colonPort)) {
-        throw new ParseException(raw, "invalid port " + GoQuote.quote(colonPort) + " after host");
+      int zone = host.substring(0, close).indexOf("%25");
+      if (zone >= 0) {
+        return unescape(host.substring(0, zone), Mode.HOST)
+            + unescape(host.substring(zone, close), Mode.ZONE)
+            + unescape(host.substring(close), Mode.HOST);
+      }
+    } else {
+      int colon = host.lastIndexOf(':');
+      if (colon != -1) {
+        String colonPort = host.substring(colon);
+        if (!validOptionalPort(colonPort)) {
+          throw new Reason("invalid port " + GoQuote.quote(colonPort) + " after host");
+        }
       }
     }
-    checkEscapes(raw, host, true);
-    return host;
+    return unescape(host, Mode.HOST);
   }
 
-  private static boolean validOptionalPort(String port) {
+  static boolean validOptionalPort(String port) {
     if (port.isEmpty()) {
       return true;
     }
@@ -198,38 +380,144 @@ final class GoUrl {
     return true;
   }
 
-  /** Go's {@code unescape}: bad percent escapes, and in hosts the characters Go refuses. */
-  private static void checkEscapes(String raw, String text, boolean isHost) throws ParseException {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+  /** Go's encoding modes. */
+  enum Mode {
+    PATH,
+    HOST,
+    ZONE,
+    USER_PASSWORD,
+    FRAGMENT
+  }
+
+  /** Go's {@code unescape}, on the UTF-8 bytes of {@code s}. */
+  static String unescape(String s, Mode mode) throws Reason {
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    int percents = 0;
+    for (int i = 0; i < in.length; ) {
+      int c = in[i] & 0xFF;
       if (c == '%') {
-        if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
-          String bad = text.substring(i, Math.min(text.length(), i + 3));
-          throw new ParseException(raw, "invalid URL escape " + GoQuote.quote(bad));
+        percents++;
+        if (i + 2 >= in.length || !isHex(in[i + 1]) || !isHex(in[i + 2])) {
+          int end = Math.min(in.length, i + 3);
+          throw new Reason("invalid URL escape " + GoQuote.quote(new String(in, i, end - i, StandardCharsets.UTF_8)));
         }
-        if (isHost && Character.digit(text.charAt(i + 1), 16) < 8 && !text.startsWith("%25", i)) {
-          throw new ParseException(raw, "invalid URL escape " + GoQuote.quote(text.substring(i, i + 3)));
+        String escape = new String(in, i, 3, StandardCharsets.UTF_8);
+        if (mode == Mode.HOST && unhex(in[i + 1]) < 8 && !escape.equals("%25")) {
+          throw new Reason("invalid URL escape " + GoQuote.quote(escape));
         }
-        i += 2;
-      } else if (isHost && c < 0x80 && shouldEscapeInHost(c)) {
-        throw new ParseException(raw, "invalid character " + GoQuote.quote(String.valueOf(c)) + " in host name");
+        if (mode == Mode.ZONE) {
+          int v = unhex(in[i + 1]) << 4 | unhex(in[i + 2]);
+          if (!escape.equals("%25") && v != ' ' && shouldEscape(v, Mode.HOST)) {
+            throw new Reason("invalid URL escape " + GoQuote.quote(escape));
+          }
+        }
+        i += 3;
+      } else {
+        if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
+          throw new Reason("invalid character " + GoQuote.quote(String.valueOf((char) c)) + " in host name");
+        }
+        i++;
       }
     }
+    if (percents == 0) {
+      return s;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == '%') {
+        out.write(unhex(in[i + 1]) << 4 | unhex(in[i + 2]));
+        i += 2;
+      } else {
+        out.write(in[i]);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static boolean isHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  /** Go's {@code escape}, on UTF-8 bytes. */
+  static String escape(String s, Mode mode) {
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(in.length + 8);
+    boolean changed = false;
+    for (byte value : in) {
+      int c = value & 0xFF;
+      if (shouldEscape(c, mode)) {
+        out.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
+        changed = true;
+      } else {
+        out.append((char) c);
+      }
+    }
+    return changed ? out.toString() : s;
   }
 
-  /** Go's {@code shouldEscape(c, encodeHost)}. */
-  private static boolean shouldEscapeInHost(char c) {
+  private static boolean validEncoded(String s, Mode mode) {
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    for (byte value : in) {
+      int c = value & 0xFF;
+      if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0 && c < 0x80) {
+        continue;
+      }
+      if (shouldEscape(c, mode)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Go's {@code shouldEscape(c, mode)}. */
+  private static boolean shouldEscape(int c, Mode mode) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
       return false;
     }
-    return switch (c) {
-      case '-', '_', '.', '~' -> false;
-      case '!', '$', '&', '\'', '(', ')', '*', '+', ',', ';', '=', ':', '[', ']', '<', '>', '"' -> false;
-      default -> true;
-    };
+    if (mode == Mode.HOST || mode == Mode.ZONE) {
+      switch (c) {
+        case '!', '$', '&', '\'', '(', ')', '*', '+', ',', ';', '=', ':', '[', ']', '<', '>', '"':
+          return false;
+        default:
+          break;
+      }
+    }
+    switch (c) {
+      case '-', '_', '.', '~':
+        return false;
+      case '$', '&', '+', ',', '/', ':', ';', '=', '?', '@':
+        switch (mode) {
+          case PATH:
+            return c == '?';
+          case USER_PASSWORD:
+            return c == '@' || c == '/' || c == '?' || c == ':';
+          case FRAGMENT:
+            return false;
+          default:
+            break;
+        }
+        break;
+      default:
+        break;
+    }
+    if (mode == Mode.FRAGMENT) {
+      switch (c) {
+        case '!', '(', ')', '*':
+          return false;
+        default:
+          break;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHex(byte c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static int unhex(byte c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return c - 'A' + 10;
   }
 }

@@ -68,8 +68,8 @@ public final class ServiceParser {
     if (!url.path().isEmpty()) {
       return new OriginService.Invalid(raw, raw + PATH_NOT_SUPPORTED);
     }
-    String scheme = url.scheme().toLowerCase(Locale.ROOT);
-    int port = url.port().isEmpty() ? -1 : parsePort(url.port());
+    String scheme = url.scheme();
+    int port = port(url.port());
     switch (scheme) {
       case "http", "https", "ws", "wss" -> {
         return new OriginService.Http(scheme, url.hostname(), port, url.render());
@@ -80,13 +80,14 @@ public final class ServiceParser {
     }
   }
 
-  private static int parsePort(String digits) {
-    // Go keeps any run of digits as the port string; a dial of an out-of-range port fails later.
-    try {
-      int value = Integer.parseInt(digits);
-      return value <= 65535 ? value : Integer.MAX_VALUE;
-    } catch (NumberFormatException e) {
-      return Integer.MAX_VALUE;
-    }
+  /**
+   * The port as Go's dialer reads it. An empty port ({@code http://host:}) means the scheme's default
+   * (-1 here), as in Go's {@code http.Transport}. Digits are read like Go's {@code net.parsePort}, which
+   * saturates at 1073741823; cloudflared accepts any digits at validation time and Go's dial then fails
+   * with {@code dial tcp: address <port>: invalid port} for anything above 65535, so such a value is kept
+   * as is (above 65535) for the origin checks to report, never replaced by a default.
+   */
+  static int port(String digits) {
+    return digits.isEmpty() ? -1 : GoNet.parsePort(digits);
   }
 }
