@@ -15,5 +15,6 @@ module io.github.tunneldiagnostics.core {
   // each package is exported once it has classes
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
+  exports io.github.tunneldiagnostics.core.connector;
   exports io.github.tunneldiagnostics.core.logs;
 }
