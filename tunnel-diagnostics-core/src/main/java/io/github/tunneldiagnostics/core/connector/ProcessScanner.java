@@ -99,9 +99,7 @@ public final class ProcessScanner {
       }
     }
     TreeSet<String> names = new TreeSet<>();
-    for (String entry : nulSeparated(dir.resolve("environ"))) {
-      int eq = entry.indexOf('=');
-      String name = eq < 0 ? entry : entry.substring(0, eq);
+    for (String name : environmentNames(dir.resolve("environ"))) {
       String upper = name.toUpperCase(Locale.ROOT);
       if (upper.startsWith("TUNNEL_") || upper.equals("HTTP_PROXY") || upper.equals("HTTPS_PROXY") || upper.equals("NO_PROXY") || upper.equals("ALL_PROXY")) {
         names.add(name);
@@ -125,17 +123,43 @@ public final class ProcessScanner {
     return base.startsWith("cloudflared");
   }
 
-  private static List<String> nulSeparated(Path file) {
-    List<String> parts = new ArrayList<>();
-    byte[] bytes;
+  /** The names in an {@code environ} file; the values are never decoded. */
+  private static List<String> environmentNames(Path file) {
+    List<String> names = new ArrayList<>();
+    byte[] bytes = readSmall(file);
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != 0) {
+        end++;
+      }
+      int eq = start;
+      while (eq < end && bytes[eq] != '=') {
+        eq++;
+      }
+      if (eq > start) {
+        names.add(new String(bytes, start, eq - start, StandardCharsets.UTF_8));
+      }
+      java.util.Arrays.fill(bytes, start, end, (byte) 0); // do not keep values around
+      start = end + 1;
+    }
+    return names;
+  }
+
+  private static byte[] readSmall(Path file) {
     try {
       if (Files.size(file) > MAX_FILE) {
-        return parts;
+        return new byte[0];
       }
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException | SecurityException e) {
-      return parts;
+      return new byte[0];
     }
+  }
+
+  private static List<String> nulSeparated(Path file) {
+    List<String> parts = new ArrayList<>();
+    byte[] bytes = readSmall(file);
     int start = 0;
     for (int i = 0; i <= bytes.length; i++) {
       if (i == bytes.length || bytes[i] == 0) {

@@ -132,7 +132,7 @@ final class LogReading implements LineScanner.Sink {
       if (!l.json) {
         console.parseFields(l.buffer, l.fieldsFrom(), l.end, l);
       }
-      int version = parseVersion(l.version);
+      int version = l.version;
       if (version >= 0) {
         tally.add(
             FindingCode.CONNECTOR_REMOTE_CONFIG,
@@ -152,17 +152,6 @@ final class LogReading implements LineScanner.Sink {
 
   private static byte[] ascii(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  }
-
-  private static int parseVersion(@Nullable String version) {
-    if (version == null) {
-      return -1;
-    }
-    try {
-      return Integer.parseInt(version.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   private void problem(ParsedLine l) {

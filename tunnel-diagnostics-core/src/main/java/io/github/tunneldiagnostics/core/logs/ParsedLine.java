@@ -1,7 +1,6 @@
 package io.github.tunneldiagnostics.core.logs;
 
 import java.nio.charset.StandardCharsets;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of one log line the classifier uses, as byte ranges decoded on demand. One instance is
@@ -41,7 +40,7 @@ final class ParsedLine {
   boolean serviceEscaped;
   int destStart = -1;
   int destEnd = -1;
-  @Nullable String version;
+  int version = Integer.MIN_VALUE;
   int ingressRule = Integer.MIN_VALUE;
   int connIndex = -1;
 
@@ -60,7 +59,7 @@ final class ParsedLine {
     serviceStart = serviceEnd = -1;
     serviceEscaped = false;
     destStart = destEnd = -1;
-    version = null;
+    version = Integer.MIN_VALUE;
     ingressRule = Integer.MIN_VALUE;
     connIndex = -1;
   }
@@ -102,7 +101,7 @@ final class ParsedLine {
           messageEnd = value.end;
           messageEscaped = value.escaped;
         } else if (is(b, keyStart, K_VERSION)) {
-          version = value.string();
+          version = value.intValue(Integer.MIN_VALUE);
         }
         break;
       case 9:
