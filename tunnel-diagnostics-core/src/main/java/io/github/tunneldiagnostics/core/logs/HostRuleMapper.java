@@ -34,7 +34,10 @@ final class HostRuleMapper {
     return found;
   }
 
-  /** The path of {@code scheme://host[:port]/path?query}, without the query; empty when there is none. */
+  /**
+   * The percent-decoded path of {@code scheme://host[:port]/path?query} (what cloudflared matches: Go's
+   * {@code URL.Path}), without the query; empty when there is none.
+   */
   static String pathOf(String url) {
     int s = url.indexOf("://");
     s = s < 0 ? 0 : s + 3;
@@ -43,6 +46,22 @@ final class HostRuleMapper {
       return "";
     }
     int q = url.indexOf('?', slash);
-    return q < 0 ? url.substring(slash) : url.substring(slash, q);
+    String raw = q < 0 ? url.substring(slash) : url.substring(slash, q);
+    return raw.indexOf('%') < 0 ? raw : percentDecode(raw);
+  }
+
+  private static String percentDecode(String raw) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+        out.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+        i += 2;
+      } else {
+        byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -244,6 +244,32 @@ class LogClassifierTest {
     assertThat(digest(analysis)).contains(EXPECTED_2024.get(0));
   }
 
+  @Test
+  void readsJsonLinesWithNanosecondTimesAndMapsPercentEncodedPathsToRules() throws Exception {
+    // given: JSON lines as an old --logfile writes them (RFC3339Nano), lone transport lines
+    String u = OriginCause.UNABLE_TO_REACH;
+    String log =
+        "{\"level\":\"error\",\"connIndex\":0,\"dest\":\"https://app.example.com/api%2Fv1/x\",\"error\":\"" + u + "EOF\",\"type\":\"http\",\"time\":\"2023-07-20T10:00:00.123456789Z\",\"message\":\"Request failed\"}\n"
+            + "{\"level\":\"error\",\"connIndex\":1,\"dest\":\"https://app.example.com/web\",\"error\":\"" + u + "EOF\",\"type\":\"http\",\"time\":\"2023-07-20T12:00:00.5+02:00\",\"message\":\"Request failed\"}\n";
+    IngressModel model = model("app.example.com", "https://127.0.0.1:9443", "", "http_status:404");
+    IngressModel withPath =
+        model.withRules(
+            List.of(
+                new IngressRule(0, "app.example.com", "^/api/", "https://127.0.0.1:9443", ServiceParser.parse("https://127.0.0.1:9443", false), OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null),
+                model.rule(1)));
+
+    // when
+    LogAnalysis analysis = LogClassifier.builder().ingress(withPath).build().analyze("json.log", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+
+    // then
+    assertThat(digest(analysis))
+        .containsExactlyInAnyOrder(
+            "ORIGIN_NO_RESPONSE rule=0 https://127.0.0.1:9443 app.example.com x1", "ORIGIN_NO_RESPONSE rule=1 http_status:404 app.example.com x1");
+    assertThat(analysis.findings())
+        .extracting(f -> f.evidence().get("firstSeen"))
+        .containsExactlyInAnyOrder("2023-07-20T10:00:00.123456789Z", "2023-07-20T10:00:00.500Z");
+  }
+
   static List<String> digest(LogAnalysis analysis) {
     return analysis.findings().stream()
         .map(
