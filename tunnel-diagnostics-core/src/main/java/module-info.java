@@ -12,9 +12,11 @@ module io.github.tunneldiagnostics.core {
   requires com.ibm.icu;
   requires java.net.http;
 
-  // each package is exported once it has classes
+  exports io.github.tunneldiagnostics.core;
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
   exports io.github.tunneldiagnostics.core.connector;
   exports io.github.tunneldiagnostics.core.logs;
+  exports io.github.tunneldiagnostics.core.probe;
+  exports io.github.tunneldiagnostics.core.report;
 }

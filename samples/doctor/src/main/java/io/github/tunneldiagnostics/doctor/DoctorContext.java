@@ -1,0 +1,33 @@
+package io.github.tunneldiagnostics.doctor;
+
+import io.github.tunneldiagnostics.core.TunnelDiagnostics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What the doctor takes from the process it runs in, so that tests can run it in-process.
+ *
+ * @param environment the environment variables (for {@code NO_COLOR})
+ * @param console true when standard output is a terminal
+ * @param diagnostics how a config file becomes a diagnosis
+ */
+record DoctorContext(Map<String, String> environment, boolean console, Function<Path, TunnelDiagnostics> diagnostics) {
+
+  DoctorContext {
+    environment = Map.copyOf(environment);
+    Objects.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /** The real process: its environment, whether it has a console, and the library as it is. */
+  static DoctorContext system() {
+    return new DoctorContext(System.getenv(), System.console() != null, TunnelDiagnostics::forConfig);
+  }
+
+  /** True when {@code NO_COLOR} is set to a non-empty value (no-color.org). */
+  boolean noColorRequested() {
+    String value = environment.get("NO_COLOR");
+    return value != null && !value.isEmpty();
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.tunneldiagnostics.doctor;
+
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Verdict;
+import io.github.tunneldiagnostics.core.TunnelDiagnostics;
+import io.github.tunneldiagnostics.core.config.ConfigException;
+import io.github.tunneldiagnostics.core.ingress.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.report.MatchReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tunnel-doctor match}: which rule serves each URL, like {@code cloudflared tunnel ingress rule},
+ * with cloudflared's exact matching. As cloudflared, it refuses a config that does not validate: it
+ * prints the validation report instead and exits with 1.
+ */
+@Command(
+    name = "match",
+    description = {
+      "Show which ingress rule serves each URL, like 'cloudflared tunnel ingress rule URL': cloudflared's exact",
+      "matching (hostname compared as written, port ignored, path percent-decoded, first match wins), 0-based",
+      "rule numbers, and why the rule matched."
+    },
+    footer = {"", "Exit codes: 0 matched, 1 the config does not validate, 2 usage error, unreadable config or a URL",
+        "cloudflared refuses, 3 internal error."})
+final class MatchCommand implements Callable<Integer> {
+  private final DoctorContext context;
+
+  @Spec
+  @Nullable CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The cloudflared config (default: where cloudflared looks, e.g. ~/.cloudflared/config.yml).")
+  @Nullable Path config;
+
+  @Parameters(paramLabel = "URL", arity = "1..*", description = "The URLs to look up, e.g. https://app.example.com/api.")
+  List<String> urls = new ArrayList<>();
+
+  @Mixin
+  OutputOptions output = new OutputOptions();
+
+  MatchCommand(DoctorContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws ConfigException {
+    Path file = ConfigFiles.readable(config);
+    TunnelDiagnostics diagnostics = context.diagnostics().apply(file);
+    DiagnosisReport validation = diagnostics.validate();
+    if (validation.verdict() == Verdict.BROKEN) {
+      output.print(validation, context, TunnelDoctor.out(spec));
+      return ExitCode.BROKEN;
+    }
+    MatchReport matches;
+    try {
+      matches = diagnostics.url(urls.toArray(String[]::new)).matchUrls();
+    } catch (InvalidRequestUrlException e) {
+      throw new UsageException(e.getMessage());
+    }
+    output.print(matches, context, TunnelDoctor.out(spec));
+    return ExitCode.OK;
+  }
+}

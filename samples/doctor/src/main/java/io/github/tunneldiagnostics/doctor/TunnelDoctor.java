@@ -1,0 +1,73 @@
+package io.github.tunneldiagnostics.doctor;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The command-line doctor. {@code main} exits with 0 (healthy, or degraded without {@code --strict}),
+ * 1 (broken), 2 (usage error or unreadable config; message on stderr) or 3 (internal error).
+ */
+@Command(
+    name = "tunnel-doctor",
+    mixinStandardHelpOptions = true,
+    versionProvider = TunnelDoctor.Version.class,
+    description = "Finds out why a hostname served through a Cloudflare Tunnel answers 502, and says what to change.",
+    synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "%nCommands:%n")
+public final class TunnelDoctor {
+  /** Where users report bugs; printed with every internal error. */
+  static final String ISSUES = "https://github.com/tunneldiagnostics/tunnel-diagnostics/issues";
+
+  private TunnelDoctor() {}
+
+  /** Runs the doctor and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine(DoctorContext.system()).execute(args));
+  }
+
+  /** The configured command line; tests set its out and err and call {@code execute}. */
+  static CommandLine commandLine(DoctorContext context) {
+    CommandLine commandLine = new CommandLine(new TunnelDoctor());
+    commandLine.addSubcommand(new ValidateCommand(context));
+    commandLine.addSubcommand(new MatchCommand(context));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          PrintWriter err = failed.getErr();
+          if (exception instanceof UsageException) {
+            err.println("tunnel-doctor: " + exception.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+          }
+          err.println("tunnel-doctor: internal error: " + exception.getClass().getName()
+              + (exception.getMessage() != null ? ": " + exception.getMessage() : ""));
+          StackTraceElement[] trace = exception.getStackTrace();
+          if (trace.length > 0) {
+            err.println("  at " + trace[0]);
+          }
+          err.println("This is a bug in tunnel-doctor. Please report it at " + ISSUES);
+          err.println("with the command you ran and the lines above.");
+          err.flush();
+          return ExitCode.INTERNAL_ERROR;
+        });
+    return commandLine;
+  }
+
+  static PrintWriter out(@Nullable CommandSpec spec) {
+    return Objects.requireNonNull(spec, "spec").commandLine().getOut();
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = TunnelDoctor.class.getPackage().getImplementationVersion();
+      return new String[] {"tunnel-doctor " + (version != null ? version : "(development build)")};
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.github.tunneldiagnostics.core;
+
+import io.github.tunneldiagnostics.api.Diagnosis;
+import io.github.tunneldiagnostics.api.DiagnosisListener;
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.check.Check;
+import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.config.ConfigCheck;
+import io.github.tunneldiagnostics.core.config.ConfigException;
+import io.github.tunneldiagnostics.core.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.ingress.IngressCheck;
+import io.github.tunneldiagnostics.core.ingress.IngressMatcher;
+import io.github.tunneldiagnostics.core.ingress.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.ingress.RouteCheck;
+import io.github.tunneldiagnostics.core.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.report.MatchReport;
+import io.github.tunneldiagnostics.core.report.UrlMatch;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point for Java callers: what the command line does, as a fluent, immutable value. Every
+ * {@code withX}-style method returns a new, configured instance and leaves this one unchanged, so a
+ * configured instance can be shared between threads and reused.
+ *
+ * <pre>{@code
+ * DiagnosisReport report = TunnelDiagnostics.forConfig(Path.of("/etc/cloudflared/config.yml"))
+ *     .url("https://app.example.com/")
+ *     .validate();
+ * if (!report.isHealthy()) {
+ *   report.findings().forEach(f -> log.warn("{} {}: {}", f.code(), f.subject(), f.message()));
+ * }
+ * RuleMatch match = TunnelDiagnostics.forConfig(path).match("https://app.example.com/api");
+ * }</pre>
+ *
+ * <p>{@link #validate()} runs the {@linkplain #standardStaticChecks() static checks} (config, ingress
+ * validation, and the routes of the URLs asked about) and never touches the network. A config that
+ * cannot be loaded becomes a report with that finding (verdict BROKEN), not an exception.
+ *
+ * <p>URLs given with {@link #url(String...)} are read the way a browser sends them: the hostname is
+ * lower-cased before matching. {@link #match(String)} uses cloudflared's exact matching instead (no
+ * lower-casing), like {@code cloudflared tunnel ingress rule}.
+ */
+public final class TunnelDiagnostics {
+  private final @Nullable Path configFile;
+  private final @Nullable IngressModel model;
+  private final List<String> urls;
+  private final Duration timeout;
+  private final List<Check> checks;
+  private final Resolver resolver;
+  private final DiagnosisListener listener;
+  private final Clock clock;
+
+  private TunnelDiagnostics(
+      @Nullable Path configFile,
+      @Nullable IngressModel model,
+      List<String> urls,
+      Duration timeout,
+      List<Check> checks,
+      Resolver resolver,
+      DiagnosisListener listener,
+      Clock clock) {
+    this.configFile = configFile;
+    this.model = model;
+    this.urls = List.copyOf(urls);
+    this.timeout = timeout;
+    this.checks = List.copyOf(checks);
+    this.resolver = resolver;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  /** Diagnoses the cloudflared config file at {@code file}; it is read anew by each run. */
+  public static TunnelDiagnostics forConfig(Path file) {
+    return new TunnelDiagnostics(
+        Objects.requireNonNull(file, "file"), null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
+        DiagnosisListener.NONE, Clock.systemUTC());
+  }
+
+  /** Diagnoses a model already loaded or built in code. */
+  public static TunnelDiagnostics forModel(IngressModel model) {
+    return new TunnelDiagnostics(
+        null, Objects.requireNonNull(model, "model"), List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
+        DiagnosisListener.NONE, Clock.systemUTC());
+  }
+
+  /**
+   * Diagnoses the config cloudflared itself would read without {@code --config}: the first
+   * {@code config.yml} or {@code config.yaml} in {@code ~/.cloudflared}, {@code ~/.cloudflare-warp},
+   * {@code ~/cloudflare-warp}, {@code /etc/cloudflared}, {@code /usr/local/etc/cloudflared}.
+   */
+  public static Optional<TunnelDiagnostics> forDefaultConfig() {
+    return ConfigLoader.findDefault().map(TunnelDiagnostics::forConfig);
+  }
+
+  /**
+   * The checks {@link #validate()} runs, in order: {@code config} (what the loader noticed),
+   * {@code ingress} (cloudflared's validation and our static warnings) and {@code ingress.route} (the
+   * rule each route lands on). None of them uses the network.
+   */
+  public static List<Check> standardStaticChecks() {
+    return List.of(new ConfigCheck(), new IngressCheck(), new RouteCheck());
+  }
+
+  /**
+   * Adds URLs to diagnose; their routes replace the default of one route per rule. The hostname is
+   * lower-cased, as a browser would send it, and the route carries that form of the URL. A URL cloudflared refuses makes
+   * {@link #validate()} throw {@link InvalidRequestUrlException}.
+   */
+  public TunnelDiagnostics url(String... more) {
+    List<String> all = new ArrayList<>(urls);
+    for (String url : more) {
+      all.add(Objects.requireNonNull(url, "url"));
+    }
+    return new TunnelDiagnostics(configFile, model, all, timeout, checks, resolver, listener, clock);
+  }
+
+  /** The overall time limit of a run (default 10 s). */
+  public TunnelDiagnostics timeout(Duration value) {
+    Objects.requireNonNull(value, "timeout");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("'timeout' must be positive but was " + value);
+    }
+    return new TunnelDiagnostics(configFile, model, urls, value, checks, resolver, listener, clock);
+  }
+
+  /** Adds a custom check, run after the built-in ones; its id must differ from theirs. */
+  public TunnelDiagnostics check(Check check) {
+    List<Check> all = new ArrayList<>(checks);
+    all.add(Objects.requireNonNull(check, "check"));
+    return new TunnelDiagnostics(configFile, model, urls, timeout, all, resolver, listener, clock);
+  }
+
+  /** The resolver every check uses for host names; tests inject one that answers loopback only. */
+  public TunnelDiagnostics resolver(Resolver value) {
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, Objects.requireNonNull(value, "resolver"), listener, clock);
+  }
+
+  /** Hears each check start and finish, e.g. to show progress. */
+  public TunnelDiagnostics listener(DiagnosisListener value) {
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, Objects.requireNonNull(value, "listener"), clock);
+  }
+
+  /** The clock for timings and deadlines. */
+  public TunnelDiagnostics clock(Clock value) {
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, Objects.requireNonNull(value, "clock"));
+  }
+
+  /** The URLs asked about, in order. */
+  public List<String> urls() {
+    return urls;
+  }
+
+  /**
+   * The model: the one given, or the config file loaded now.
+   *
+   * @throws ConfigException when the file is missing, unreadable, not YAML or has a value of the wrong
+   *     type; its finding says where and how to fix it
+   */
+  public IngressModel load() throws ConfigException {
+    if (model != null) {
+      return model;
+    }
+    return ConfigLoader.load(Objects.requireNonNull(configFile, "configFile"));
+  }
+
+  /**
+   * Runs the {@linkplain #standardStaticChecks() static checks} plus the custom ones, without any network
+   * traffic. A config that cannot be loaded yields a report with its finding and verdict BROKEN.
+   *
+   * @throws InvalidRequestUrlException when a URL given with {@link #url(String...)} is one cloudflared
+   *     refuses, with cloudflared's message
+   */
+  public DiagnosisReport validate() {
+    return run(standardStaticChecks());
+  }
+
+  /**
+   * The rule that serves {@code url}, with cloudflared's exact matching: the hostname is compared byte
+   * for byte (never lower-cased), a port is ignored, the path is percent-decoded and matched unanchored.
+   *
+   * @throws ConfigException when the config cannot be loaded
+   * @throws InvalidRequestUrlException when cloudflared refuses the URL, with cloudflared's message
+   */
+  public RuleMatch match(String url) throws ConfigException {
+    return IngressMatcher.of(load()).matchUrl(Objects.requireNonNull(url, "url"));
+  }
+
+  /**
+   * {@link #match(String)} for every URL given with {@link #url(String...)}, as one report for a writer.
+   *
+   * @throws ConfigException when the config cannot be loaded
+   * @throws InvalidRequestUrlException when cloudflared refuses a URL, with cloudflared's message
+   */
+  public MatchReport matchUrls() throws ConfigException {
+    IngressModel loaded = load();
+    IngressMatcher matcher = IngressMatcher.of(loaded);
+    List<UrlMatch> matches = new ArrayList<>();
+    for (String url : urls) {
+      RuleMatch match = matcher.matchUrl(url);
+      matches.add(new UrlMatch(url, RequestUrls.host(url), RequestUrls.path(url), match.rule(), match.catchAllFallback()));
+    }
+    return new MatchReport(loaded.source(), matches);
+  }
+
+  /**
+   * Runs {@code builtIn} then the custom checks over the loaded model. The origin probes' network
+   * diagnosis is {@code run(concat(standardStaticChecks(), probe checks))}.
+   */
+  private DiagnosisReport run(List<Check> builtIn) {
+    var started = clock.instant();
+    IngressModel loaded;
+    try {
+      loaded = load();
+    } catch (ConfigException e) {
+      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), List.of(e.finding()));
+    }
+    return Diagnosis.builder()
+        .ingress(loaded)
+        .checks(builtIn)
+        .checks(checks)
+        .routes(routes(loaded))
+        .timeout(timeout)
+        .resolver(resolver)
+        .listener(listener)
+        .clock(clock)
+        .build()
+        .run();
+  }
+
+  private List<Route> routes(IngressModel loaded) {
+    if (urls.isEmpty() || loaded.rules().isEmpty()) {
+      return List.of();
+    }
+    IngressMatcher matcher = IngressMatcher.of(loaded);
+    List<Route> routes = new ArrayList<>();
+    for (String url : urls) {
+      String sent = RequestUrls.withLowerCaseHost(url); // what a browser sends; checks re-match this URL
+      RuleMatch match = matcher.matchUrl(sent);
+      routes.add(new Route(sent, match.index(), match.rule().service().toString()));
+    }
+    return routes;
+  }
+
+  @Override
+  public String toString() {
+    return "TunnelDiagnostics[" + (configFile != null ? configFile : "model " + Objects.requireNonNull(model).source().location())
+        + ", urls=" + urls + ", timeout=" + timeout + ", checks=" + Arrays.toString(checks.stream().map(Check::id).toArray()) + "]";
+  }
+}
