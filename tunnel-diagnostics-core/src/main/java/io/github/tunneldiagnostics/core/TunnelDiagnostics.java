@@ -7,6 +7,7 @@ import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.config.ConfigCheck;
 import io.github.tunneldiagnostics.core.config.ConfigException;
 import io.github.tunneldiagnostics.core.config.ConfigLoader;
@@ -207,9 +208,28 @@ public final class TunnelDiagnostics {
     List<UrlMatch> matches = new ArrayList<>();
     for (String url : urls) {
       RuleMatch match = matcher.matchUrl(url);
-      matches.add(new UrlMatch(url, RequestUrls.host(url), RequestUrls.path(url), match.rule(), match.catchAllFallback()));
+      matches.add(new UrlMatch(
+          url, RequestUrls.host(url), RequestUrls.path(url), match.rule(), match.catchAllFallback(), shadowed(loaded, match, url)));
     }
     return new MatchReport(loaded.source(), matches);
+  }
+
+  /** The first rule after {@code match} that matches {@code url} too, other than the catch-all. */
+  private static @Nullable IngressRule shadowed(IngressModel model, RuleMatch match, String url) {
+    if (match.catchAllFallback()) {
+      return null;
+    }
+    int offset = match.index() + 1;
+    List<IngressRule> later = new ArrayList<>();
+    for (IngressRule rule : model.rules().subList(offset, model.rules().size())) {
+      later.add(new IngressRule(later.size(), rule.hostname(), rule.path(), rule.rawService(), rule.service(),
+          rule.originRequest(), rule.overrides(), rule.location()));
+    }
+    if (later.isEmpty()) {
+      return null;
+    }
+    RuleMatch next = IngressMatcher.of(model.withRules(later)).matchUrl(url);
+    return next.catchAllFallback() ? null : model.rule(offset + next.index());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -10,19 +11,22 @@ import java.util.function.Function;
  * What the doctor takes from the process it runs in, so that tests can run it in-process.
  *
  * @param environment the environment variables (for {@code NO_COLOR})
- * @param console true when standard output is a terminal
+ * @param console true when the process has a terminal (System.console() is not null)
  * @param diagnostics how a config file becomes a diagnosis
+ * @param progressDelay how long a run may take on a terminal before progress lines appear on stderr
  */
-record DoctorContext(Map<String, String> environment, boolean console, Function<Path, TunnelDiagnostics> diagnostics) {
+record DoctorContext(
+    Map<String, String> environment, boolean console, Function<Path, TunnelDiagnostics> diagnostics, Duration progressDelay) {
 
   DoctorContext {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(diagnostics, "diagnostics");
+    Objects.requireNonNull(progressDelay, "progressDelay");
   }
 
   /** The real process: its environment, whether it has a console, and the library as it is. */
   static DoctorContext system() {
-    return new DoctorContext(System.getenv(), System.console() != null, TunnelDiagnostics::forConfig);
+    return new DoctorContext(System.getenv(), System.console() != null, TunnelDiagnostics::forConfig, ProgressReporter.MOMENT);
   }
 
   /** True when {@code NO_COLOR} is set to a non-empty value (no-color.org). */

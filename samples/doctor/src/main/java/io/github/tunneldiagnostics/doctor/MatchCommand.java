@@ -25,13 +25,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "match",
+    mixinStandardHelpOptions = true,
+    versionProvider = TunnelDoctor.Version.class,
     description = {
-      "Show which ingress rule serves each URL, like 'cloudflared tunnel ingress rule URL': cloudflared's exact",
-      "matching (hostname compared as written, port ignored, path percent-decoded, first match wins), 0-based",
-      "rule numbers, and why the rule matched."
+      "Show which ingress rule serves each URL, like 'cloudflared tunnel ingress rule URL', and why.",
+      "",
+      "Uses cloudflared's exact matching: the hostname is compared as written (not lower-cased), a port is "
+          + "ignored, the path is percent-decoded and matched unanchored, and the first matching rule wins. "
+          + "Rule numbers are 0-based, like cloudflared's ingressRule= log field."
     },
-    footer = {"", "Exit codes: 0 matched, 1 the config does not validate, 2 usage error, unreadable config or a URL",
-        "cloudflared refuses, 3 internal error."})
+    footer = {
+      "",
+      "Exit codes: 0 matched, 1 the config does not validate, 2 usage error, unreadable config or a URL "
+          + "cloudflared refuses, 3 internal error."
+    })
 final class MatchCommand implements Callable<Integer> {
   private final DoctorContext context;
 

@@ -62,6 +62,10 @@ public final class TunnelDoctor {
     return Objects.requireNonNull(spec, "spec").commandLine().getOut();
   }
 
+  static PrintWriter err(@Nullable CommandSpec spec) {
+    return Objects.requireNonNull(spec, "spec").commandLine().getErr();
+  }
+
   /** The version from the jar's manifest. */
   static final class Version implements IVersionProvider {
     @Override

@@ -17,12 +17,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tunnel-doctor validate}: the static checks, like {@code cloudflared tunnel ingress validate}, explained. */
 @Command(
     name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = TunnelDoctor.Version.class,
     description = {
-      "Check a cloudflared config without touching the network, like 'cloudflared tunnel ingress validate',",
-      "and explain every problem with its fix."
+      "Check a config like 'cloudflared tunnel ingress validate', and explain each problem with its fix.",
+      "",
+      "Static checks only: nothing is sent over the network. With --url, also checks which rule serves each URL."
     },
-    footer = {"", "Exit codes: 0 healthy (or degraded without --strict), 1 broken (or degraded with --strict),",
-        "2 usage error or unreadable config, 3 internal error."})
+    footer = {
+      "",
+      "Exit codes: 0 healthy (or degraded without --strict), 1 broken (or degraded with --strict), "
+          + "2 usage error or unreadable config, 3 internal error."
+    })
 final class ValidateCommand implements Callable<Integer> {
   private final DoctorContext context;
 
@@ -52,8 +58,8 @@ final class ValidateCommand implements Callable<Integer> {
     Path file = ConfigFiles.readable(config);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file).url(urls.toArray(String[]::new));
     DiagnosisReport report;
-    try {
-      report = diagnostics.validate();
+    try (@Nullable ProgressReporter progress = context.console() ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
+      report = (progress != null ? diagnostics.listener(progress) : diagnostics).validate();
     } catch (InvalidRequestUrlException e) {
       throw new UsageException(e.getMessage());
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ record DoctorRun(int exitCode, String out, String err) {
   static DoctorRun with(Map<String, String> environment, boolean console, Function<Path, TunnelDiagnostics> diagnostics, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = TunnelDoctor.commandLine(new DoctorContext(environment, console, diagnostics));
+    CommandLine commandLine = TunnelDoctor.commandLine(new DoctorContext(environment, console, diagnostics, Duration.ofMillis(100)));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

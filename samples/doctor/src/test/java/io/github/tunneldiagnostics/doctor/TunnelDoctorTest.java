@@ -46,7 +46,20 @@ class TunnelDoctorTest {
 
     // then
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Commands:\n  validate  Check a cloudflared config", "\n  match     Show which ingress rule serves");
+    assertThat(run.out()).contains("Commands:\n  validate  Check a config like ", "\n  match     Show which ingress rule serves");
+  }
+
+  @Test
+  void subcommandHelpShowsTheOptionsAndExitCodes() {
+    // when
+    DoctorRun run = DoctorRun.of("validate", "--help");
+
+    // then
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: tunnel-doctor validate [-hV] [--no-color] [--strict] [--config=FILE]\n");
+    assertThat(run.out()).endsWith(
+        "Exit codes: 0 healthy (or degraded without --strict), 1 broken (or degraded\n"
+            + "with --strict), 2 usage error or unreadable config, 3 internal error.\n");
   }
 
   @Test

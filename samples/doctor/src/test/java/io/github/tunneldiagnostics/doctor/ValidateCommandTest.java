@@ -225,4 +225,32 @@ class ValidateCommandTest {
     assertThat(variable.out()).doesNotContain("\u001b[");
     assertThat(emptyVariable.out()).contains("\u001b[");
   }
+
+  @Test
+  void saysOnStandardErrorWhichChecksAreStillRunningWhenARunTakesAMoment() {
+    // given
+    Check slow = new Check() {
+      @Override
+      public String id() {
+        return "test.slow";
+      }
+
+      @Override
+      public List<Finding> run(CheckContext context) throws InterruptedException {
+        Thread.sleep(350);
+        return List.of();
+      }
+    };
+    String config = fixture("healthy.yml");
+
+    // when
+    DoctorRun terminal = DoctorRun.with(Map.of(), true, p -> TunnelDiagnostics.forConfig(p).check(slow), "validate", "--config", config);
+    DoctorRun pipe = DoctorRun.with(Map.of(), false, p -> TunnelDiagnostics.forConfig(p).check(slow), "validate", "--config", config);
+
+    // then
+    assertThat(terminal.exitCode()).isZero();
+    assertThat(terminal.err()).containsPattern("(?m)^tunnel-doctor: still checking ([a-z.]+, )*test\\.slow(, [a-z.]+)* \\(\\d+ s so far\\)$");
+    assertThat(terminal.out()).startsWith("Verdict: \u001b[1m\u001b[32mHEALTHY");
+    assertThat(pipe.err()).isEmpty();
+  }
 }

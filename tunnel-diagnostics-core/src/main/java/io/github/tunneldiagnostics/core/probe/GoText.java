@@ -70,4 +70,20 @@ final class GoText {
     }
     return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
   }
+
+  /** A duration as Go's {@code time.Duration.String()} writes it for whole milliseconds: 500ms, 10s, 1m30s. */
+  static String duration(java.time.Duration value) {
+    long millis = value.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    long minutes = millis / 60_000;
+    long rest = millis % 60_000;
+    String seconds = rest % 1000 == 0 ? Long.toString(rest / 1000) : java.math.BigDecimal.valueOf(rest, 3).stripTrailingZeros().toPlainString();
+    long hours = minutes / 60;
+    if (hours > 0) {
+      return hours + "h" + (minutes % 60) + "m" + seconds + "s";
+    }
+    return minutes > 0 ? minutes + "m" + seconds + "s" : seconds + "s";
+  }
 }

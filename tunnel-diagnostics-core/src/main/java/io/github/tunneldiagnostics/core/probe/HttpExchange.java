@@ -110,22 +110,27 @@ final class HttpExchange {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(all, headEnd + 4, Math.min(MAX_BODY_PREFIX, all.length - headEnd - 4));
-    readBodyPrefix(connection, body, deadline);
+    int code = Integer.parseInt(status[1]);
+    readBodyPrefix(connection, body, code, headers, deadline);
     return new HttpOutcome.Response(
         status[0],
-        Integer.parseInt(status[1]),
+        code,
         status.length > 2 ? status[2] : "",
         headers,
         body.toString(StandardCharsets.ISO_8859_1),
         firstByte == null ? waited(start) : firstByte);
   }
 
-  /** A little more of the body, for evidence; bounded in bytes and time, failures ignored. */
-  private void readBodyPrefix(ProbeConnection connection, ByteArrayOutputStream body, Instant deadline) {
+  /**
+   * A little more of the body, for evidence: up to {@link #MAX_BODY_PREFIX} bytes, for at most
+   * {@link #BODY_WAIT}, stopping early at the end of a Content-Length or chunked body; failures ignored.
+   */
+  private void readBodyPrefix(ProbeConnection connection, ByteArrayOutputStream body, int status, Map<String, String> headers, Instant deadline) {
+    long expected = expectedBody(status, headers);
     Instant until = earliest(clock.instant().plus(BODY_WAIT), deadline);
     byte[] buffer = new byte[MAX_BODY_PREFIX];
     try {
-      while (body.size() < MAX_BODY_PREFIX && connection.in().available() > 0) {
+      while (body.size() < MAX_BODY_PREFIX && body.size() < expected && !chunkedEnd(body, headers)) {
         Duration left = Duration.between(clock.instant(), until);
         if (left.isNegative() || left.isZero()) {
           return;
@@ -140,6 +145,26 @@ final class HttpExchange {
     } catch (IOException e) {
       // the head is what matters
     }
+  }
+
+  private static long expectedBody(int status, Map<String, String> headers) {
+    if (status == 204 || status == 304 || status / 100 == 1) {
+      return 0;
+    }
+    String length = headers.get("content-length");
+    if (length != null) {
+      try {
+        return Long.parseLong(length.trim());
+      } catch (NumberFormatException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private static boolean chunkedEnd(ByteArrayOutputStream body, Map<String, String> headers) {
+    String encoding = headers.getOrDefault("transfer-encoding", "");
+    return encoding.toLowerCase(Locale.ROOT).contains("chunked") && body.toString(StandardCharsets.ISO_8859_1).endsWith("0\r\n\r\n");
   }
 
   private static Instant earliest(Instant a, Instant b) {

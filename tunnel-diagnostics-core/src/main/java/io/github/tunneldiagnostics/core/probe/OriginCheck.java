@@ -5,7 +5,6 @@ import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
-import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,6 +23,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes the origin of every route the way cloudflared reaches it (check id {@value #ID}): resolve the
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Services cloudflared answers itself ({@code http_status}, {@code hello_world}, {@code bastion},
  * {@code socks-proxy}) are not probed; each gets an INFO {@code CHECK_SKIPPED}.
  *
- * <p>Immutable and thread-safe; configure it with {@link #builder()}.
+ * <p>Thread-safe; configure it with {@link #builder()}. Building one initialises the JDK's TLS stack (so
+ * that this cost never lands inside a probe's deadline); the trust roots are loaded once, on first use.
  */
 public final class OriginCheck implements Check {
 
@@ -46,11 +49,16 @@ public final class OriginCheck implements Check {
   public static final Duration DEFAULT_SLOW_THRESHOLD = Duration.ofSeconds(5);
 
   private static final Duration MAX_RESERVE = Duration.ofMillis(250);
+  private static final Logger LOG = LoggerFactory.getLogger(OriginCheck.class);
 
   private final ProbeSettings settings;
+  private final SSLContext tlsContext;
+  private final Once<TrustRoots> roots;
 
   private OriginCheck(ProbeSettings settings) {
     this.settings = settings;
+    this.tlsContext = TlsHandshake.captureAllContext();
+    this.roots = new Once<>(() -> TrustRoots.standard(settings.extraRoots()));
   }
 
   /** An origin check with the defaults: the system's {@code /proc/net}, the standard hostname source. */
@@ -86,10 +94,10 @@ public final class OriginCheck implements Check {
           executor,
           watchdog,
           new TcpDialer(executor, context.clock()),
-          new TlsHandshake(context.clock(), watchdog),
+          new TlsHandshake(tlsContext, context.clock(), watchdog),
           new HttpExchange(context.clock(), watchdog),
           new Once<>(settings.socketTable()::read),
-          new Once<>(() -> TrustRoots.standard(settings.extraRoots())));
+          roots);
       Map<Route, CompletableFuture<List<Finding>>> probes = new LinkedHashMap<>();
       List<Finding> findings = new ArrayList<>();
       for (Route route : context.routes()) {
@@ -136,11 +144,24 @@ public final class OriginCheck implements Check {
           .rule(rule.index())
           .evidence("source", "probe")
           .evidence("route", route.url())
+          .evidence("service", rule.service().toString())
+          .evidence(new PhaseTimings().evidence())
           .evidence("result", "probe overran the deadline")
           .build());
     } catch (ExecutionException e) {
+      // a bug in one route's probe must not hide the other routes' findings
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("probing " + rule.service() + " for rule #" + rule.index() + " failed: " + cause, cause);
+      LOG.warn("probing {} for rule #{} failed", rule.service(), rule.index(), cause);
+      return List.of(Finding.error(FindingCode.CHECK_FAILED)
+          .check(ID)
+          .subject("rule #" + rule.index() + " " + rule.service())
+          .message("The probe of " + rule.service() + " failed unexpectedly: " + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ".")
+          .remediation("Report this as a tunnel-diagnostics bug, with the service string of rule #" + rule.index() + ".")
+          .rule(rule.index())
+          .evidence("source", "probe")
+          .evidence("route", route.url())
+          .build());
     }
   }
 

@@ -27,6 +27,7 @@ final class RefusalExplainer {
    */
   static Finding explain(
       OriginFindings findings,
+      SocketTable table,
       SocketTable.Snapshot sockets,
       List<InetAddress> addresses,
       int port,
@@ -47,14 +48,17 @@ final class RefusalExplainer {
     if (!samePort.isEmpty()) {
       TcpListener other = samePort.stream().min(Comparator.comparing(l -> l.address().isLoopbackAddress() ? 0 : 1)).orElseThrow();
       String elsewhere = samePort.stream().map(TcpListener::describe).distinct().collect(Collectors.joining(", "));
+      String who = table.owners(samePort).values().stream().distinct().collect(Collectors.joining(", "));
       String bind = addresses.get(0).isLoopbackAddress() ? GoText.joinHostPort(addresses.get(0), port) : "0.0.0.0:" + port;
       return findings
           .start(FindingCode.ORIGIN_BOUND_ELSEWHERE, Severity.ERROR)
-          .message("Nothing listens on " + targets + ", but a process listens on " + elsewhere + "; cloudflared logs " + goError + ".")
+          .message("Nothing listens on " + targets + ", but " + (who.isEmpty() ? "a process" : who) + " listens on " + elsewhere
+              + "; cloudflared logs " + goError + ".")
           .remediation("Change " + findings.ruleService() + " to " + rewrite.with(other.address(), port)
               + ", or make the app listen on " + bind + " (or on all interfaces: 0.0.0.0 / [::]).")
           .evidence("attempts", attempts)
           .evidence("listenersOnPort", elsewhere)
+          .evidence("listenerProcess", who.isEmpty() ? "unknown (not visible to this user)" : who)
           .evidence("nearbyListeners", nearby(sockets, port, addresses))
           .build();
     }
@@ -69,8 +73,12 @@ final class RefusalExplainer {
     if (candidate.isPresent()) {
       TcpListener near = candidate.get();
       InetAddress reached = addresses.stream().filter(near::accepts).findFirst().orElse(addresses.get(0));
+      String who = table.owners(List.of(near)).getOrDefault(near, "");
+      if (!who.isEmpty()) {
+        builder.evidence("listenerProcess", who);
+      }
       return builder
-          .message("Nothing listens on " + targets + "; a process listens on " + GoText.joinHostPort(reached, near.port())
+          .message("Nothing listens on " + targets + "; " + (who.isEmpty() ? "a process" : who) + " listens on " + GoText.joinHostPort(reached, near.port())
               + (near.isWildcard() ? " (bound to " + near.describe() + ")" : "") + "; cloudflared logs " + goError + ".")
           .remediation("Change " + findings.ruleService() + " to " + rewrite.with(null, near.port()) + ", or start the app on port " + port + ".")
           .build();

@@ -212,12 +212,12 @@ final class RouteProbe {
     String goError = reported.goError();
     String order = goOrder(go);
     switch (reported.result()) {
-      case REFUSED -> add(withOrder(RefusalExplainer.explain(findings, run.sockets().get(), addresses, port, goError, rewrite, attemptsText), order));
+      case REFUSED -> add(withOrder(RefusalExplainer.explain(findings, run.settings().socketTable(), run.sockets().get(), addresses, port, goError, rewrite, attemptsText), order));
       case TIMEOUT -> add(
           findings
               .start(FindingCode.ORIGIN_CONNECT_TIMEOUT, Severity.ERROR)
               .message("The TCP connect to " + reported.target() + " did not complete within " + timeout.toMillis() + " ms (connectTimeout "
-                  + settings.connectTimeout().toSeconds() + " s" + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
+                  + GoText.duration(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
                   + "); cloudflared logs " + goError + ".")
               .remediation("Check that " + reported.target() + " is the right address for " + findings.ruleService()
                   + " and that no firewall or route drops packets to port " + port + "; lower originRequest.connectTimeout to fail faster.")

@@ -7,7 +7,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.DirectoryStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +28,7 @@ public final class SocketTable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketTable.class);
   private static final String LISTEN = "0A";
   private static final long ACCEPTING = 0x00010000L;
+  private static final int MAX_FD_ENTRIES = 100_000;
 
   private final @Nullable Path netDirectory;
 
@@ -69,7 +75,9 @@ public final class SocketTable {
         continue;
       }
       try {
-        into.add(parseLocal(fields[1], six));
+        TcpListener listener = parseLocal(fields[1], six);
+        long inode = fields.length > 9 ? parseInode(fields[9]) : 0;
+        into.add(new TcpListener(listener.address(), listener.port(), six, inode));
       } catch (RuntimeException | UnknownHostException e) {
         LOG.debug("skipping unparseable line in {}: {}", file, line);
       }
@@ -96,6 +104,75 @@ public final class SocketTable {
       }
     }
     return new TcpListener(InetAddress.getByAddress(raw), port, six);
+  }
+
+  private static long parseInode(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The processes owning these listeners, as {@code name (pid N)}, found through the
+   * {@code socket:[inode]} links in {@code /proc/<pid>/fd}. Best effort: processes of other users are
+   * invisible without privileges, and the scan stops after {@value #MAX_FD_ENTRIES} entries.
+   */
+  public Map<TcpListener, String> owners(Collection<TcpListener> listeners) {
+    Map<TcpListener, String> owners = new LinkedHashMap<>();
+    if (netDirectory == null || netDirectory.getParent() == null) {
+      return owners;
+    }
+    Map<String, TcpListener> wanted = new HashMap<>();
+    for (TcpListener listener : listeners) {
+      if (listener.inode() != 0) {
+        wanted.put("socket:[" + listener.inode() + "]", listener);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return owners;
+    }
+    int scanned = 0;
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(netDirectory.getParent(), "[0-9]*")) {
+      for (Path process : processes) {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(process.resolve("fd"))) {
+          for (Path fd : fds) {
+            if (++scanned > MAX_FD_ENTRIES) {
+              return owners;
+            }
+            TcpListener match = wanted.get(readLink(fd));
+            if (match != null && !owners.containsKey(match)) {
+              owners.put(match, processName(process) + " (pid " + process.getFileName() + ")");
+              if (owners.size() == wanted.size()) {
+                return owners;
+              }
+            }
+          }
+        } catch (IOException | SecurityException e) {
+          // another user's process, or gone
+        }
+      }
+    } catch (IOException | SecurityException e) {
+      LOG.debug("cannot list processes under {}: {}", netDirectory.getParent(), e.toString());
+    }
+    return owners;
+  }
+
+  private static String readLink(Path fd) {
+    try {
+      return Files.readSymbolicLink(fd).toString();
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return "";
+    }
+  }
+
+  private static String processName(Path process) {
+    try {
+      return Files.readString(process.resolve("comm"), StandardCharsets.ISO_8859_1).trim();
+    } catch (IOException | SecurityException e) {
+      return "a process";
+    }
   }
 
   private static boolean readUnix(Path file, List<String> into) {

@@ -12,8 +12,14 @@ import java.util.Objects;
  *     addresses from {@code tcp6} are reported as IPv4 addresses
  * @param port the bound port
  * @param fromTcp6 true when the entry came from {@code tcp6}
+ * @param inode the socket's inode (0 when unknown), to find the owning process
  */
-public record TcpListener(InetAddress address, int port, boolean fromTcp6) {
+public record TcpListener(InetAddress address, int port, boolean fromTcp6, long inode) {
+
+  /** A listener whose inode is unknown. */
+  public TcpListener(InetAddress address, int port, boolean fromTcp6) {
+    this(address, port, fromTcp6, 0);
+  }
 
   public TcpListener {
     Objects.requireNonNull(address, "address");

@@ -45,12 +45,21 @@ final class TlsHandshake {
   private final Clock clock;
   private final Watchdog watchdog;
 
-  TlsHandshake(Clock clock, Watchdog watchdog) {
+  TlsHandshake(SSLContext context, Clock clock, Watchdog watchdog) {
+    this.context = context;
     this.clock = clock;
     this.watchdog = watchdog;
+  }
+
+  /**
+   * A client context that accepts every certificate (verification happens afterwards). Creating the
+   * first one in a JVM initialises JSSE, which can take a second: do it outside any probe deadline.
+   */
+  static SSLContext captureAllContext() {
     try {
-      this.context = SSLContext.getInstance("TLS");
-      this.context.init(null, new TrustManager[] {CAPTURE_ALL}, null);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {CAPTURE_ALL}, null);
+      return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK offers no TLS context: " + e.getMessage(), e);
     }
@@ -93,7 +102,7 @@ final class TlsHandshake {
     SSLSocket tls = null;
     try (Watchdog.Guard guard = watchdog.closeAt(socket, deadline)) {
       try {
-        String peer = socket.getInetAddress().getHostAddress();
+        String peer = socket.getInetAddress() != null ? socket.getInetAddress().getHostAddress() : "localhost";
         tls = (SSLSocket) context.getSocketFactory().createSocket(socket, sni != null ? sni : peer, socket.getPort(), true);
         SSLParameters parameters = tls.getSSLParameters();
         List<javax.net.ssl.SNIServerName> names = new ArrayList<>();

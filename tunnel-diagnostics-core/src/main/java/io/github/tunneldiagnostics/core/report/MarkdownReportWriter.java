@@ -6,6 +6,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       }
       out.append(", ").append(model.rules().size()).append(model.rules().size() == 1 ? " rule" : " rules").append('\n');
     }
-    out.append("- Checked: ").append(report.startedAt()).append(" in ").append(report.duration().toMillis()).append(" ms\n");
+    out.append("- Checked: ").append(report.startedAt().truncatedTo(ChronoUnit.SECONDS)).append(" in ").append(report.duration().toMillis()).append(" ms\n");
     if (!report.routes().isEmpty()) {
       out.append("\n## Routes\n\n| URL | Rule | Service | Verdict |\n|---|---|---|---|\n");
       for (RouteReport route : report.routes()) {

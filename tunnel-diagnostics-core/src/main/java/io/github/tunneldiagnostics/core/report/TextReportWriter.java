@@ -7,6 +7,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -63,7 +64,7 @@ public final class TextReportWriter implements ReportWriter {
           + ", " + plural(model.rules().size(), "rule");
       Wrapping.wrap(config, WIDTH, "Config:  ", "         ").forEach(line -> out.append(line).append('\n'));
     }
-    out.append("Checked: ").append(report.startedAt()).append(" in ").append(report.duration().toMillis()).append(" ms\n");
+    out.append("Checked: ").append(report.startedAt().truncatedTo(ChronoUnit.SECONDS)).append(" in ").append(report.duration().toMillis()).append(" ms\n");
     if (!report.routes().isEmpty()) {
       out.append("\nRoutes\n");
       boolean unchecked = false;

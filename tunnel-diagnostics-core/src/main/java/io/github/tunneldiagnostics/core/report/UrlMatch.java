@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.core.report;
 
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rule that serves one URL.
@@ -11,8 +12,16 @@ import java.util.Objects;
  * @param path the percent-decoded path cloudflared compared; empty when the URL has none
  * @param rule the rule that serves it
  * @param fallback true when no rule matched and the last rule answered because it is last
+ * @param shadowed the first later rule (not the catch-all) that matches the URL too but never gets it,
+ *     because cloudflared takes the first match; null when there is none
  */
-public record UrlMatch(String url, String host, String path, IngressRule rule, boolean fallback) {
+public record UrlMatch(String url, String host, String path, IngressRule rule, boolean fallback, @Nullable IngressRule shadowed) {
+
+  /** A match with no later rule that also matches. */
+  public UrlMatch(String url, String host, String path, IngressRule rule, boolean fallback) {
+    this(url, host, path, rule, fallback, null);
+  }
+
   public UrlMatch {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(host, "host");
@@ -37,11 +46,18 @@ public record UrlMatch(String url, String host, String path, IngressRule rule, b
     } else if (rule.isWildcard() && host.endsWith(rule.hostname().substring(1))) {
       hostPart = "The host ends with '" + rule.hostname().substring(1) + "', which the wildcard matches (it never matches the apex)";
     } else {
-      hostPart = "The host equals the rule hostname's IDNA (punycode) form";
+      hostPart = "The host equals the IDNA form of the rule's hostname (lower case, punycode), which cloudflared also accepts";
     }
     String pathPart = rule.path().isEmpty()
         ? ""
         : " and its path regex '" + rule.path() + "' matches '" + path + "' (unanchored, like Go's regexp.MatchString)";
-    return hostPart + pathPart + "; it is the first rule that matches.";
+    String shadow = shadowed == null
+        ? ""
+        : " " + capitalized(shadowed.label()) + " matches too, but comes later, so it never sees this URL.";
+    return hostPart + pathPart + "; it is the first rule that matches." + shadow;
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -121,8 +121,11 @@ class OriginCheckConnectTest {
       // then
       assertThat(findings).singleElement().satisfies(f -> {
         assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_BOUND_ELSEWHERE);
-        assertThat(f.message()).isEqualTo("Nothing listens on 127.0.0.1:" + port + ", but a process listens on [::1]:" + port
-            + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+        // the listener is this very JVM, so /proc/<pid>/fd names it
+        String me = "(pid " + ProcessHandle.current().pid() + ")";
+        assertThat(f.message()).startsWith("Nothing listens on 127.0.0.1:" + port + ", but ")
+            .contains(me + " listens on [::1]:" + port + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+        assertThat(f.evidence().get("listenerProcess")).endsWith(me);
         assertThat(f.remediation()).isEqualTo("Change rule #0's service to http://[::1]:" + port
             + ", or make the app listen on 127.0.0.1:" + port + " (or on all interfaces: 0.0.0.0 / [::]).");
         assertThat(f.evidence()).containsEntry("listenersOnPort", "[::1]:" + port);
@@ -206,7 +209,16 @@ class OriginCheckConnectTest {
         LoopbackServer server = LoopbackServer.start(LoopbackServer::blackHole);
         servers.add(server);
         rules.add(rule(rules.size(), "dead" + i + ".example.test", http("http", "127.0.0.1", server.port())));
-        rules.add(rule(rules.size(), "closed" + i + ".example.test", http("http", "127.0.0.1", closedPort())));
+      }
+      // closed ports are picked after every server is bound, so no server can take one later
+      java.util.Set<Integer> taken = new java.util.HashSet<>();
+      servers.forEach(s -> taken.add(s.port()));
+      for (int i = 0; i < 30; i++) {
+        int port = closedPort();
+        while (!taken.add(port)) {
+          port = closedPort();
+        }
+        rules.add(rule(rules.size(), "closed" + i + ".example.test", http("http", "127.0.0.1", port)));
       }
       var model = ProbeFixture.model(rules);
       OriginCheck check = OriginCheck.builder().socketTable(SocketTable.none()).build();
@@ -216,12 +228,50 @@ class OriginCheckConnectTest {
       List<Finding> findings = check.run(context);
 
       // then: every rule has its verdict, and the run ended by the deadline
-      assertThat(Instant.now()).isBefore(context.deadline().plusMillis(200));
+      assertThat(Instant.now()).isBefore(context.deadline().plus(io.github.tunneldiagnostics.api.Diagnosis.GRACE));
       assertThat(findings.stream().filter(f -> f.code().equals(FindingCode.ORIGIN_NO_RESPONSE))).hasSize(30);
       assertThat(findings.stream().filter(f -> f.code().equals(FindingCode.ORIGIN_CONNECTION_REFUSED))).hasSize(30);
     } finally {
       for (LoopbackServer server : servers) {
         server.close();
+      }
+    }
+  }
+
+  @Test
+  void connectThatNeverCompletesIsAConnectTimeout() throws Exception {
+    // given: a listener whose accept queue is full, so the kernel drops further SYNs (a black-holed port)
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket filler = new java.net.Socket();
+          try {
+            filler.connect(full.getLocalSocketAddress(), 200);
+            fillers.add(filler);
+          } catch (IOException e) {
+            filler.close();
+            break;
+          }
+        }
+        assumeTrue(fillers.size() < 8, "the kernel did not drop SYNs for a full accept queue");
+        OriginCheck check = OriginCheck.builder().socketTable(SocketTable.none()).build();
+
+        // when
+        List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "127.0.0.1", full.getLocalPort())), LOCALHOST_V4, TIMEOUT);
+
+        // then
+        assertThat(findings).singleElement().satisfies(f -> {
+          assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECT_TIMEOUT);
+          assertThat(f.message()).matches("The TCP connect to 127\\.0\\.0\\.1:" + full.getLocalPort() + " did not complete within \\d+ ms"
+              + " \\(connectTimeout 300ms\\); cloudflared logs dial tcp 127\\.0\\.0\\.1:" + full.getLocalPort() + ": i/o timeout\\.");
+          assertThat(f.remediation()).isEqualTo("Check that 127.0.0.1:" + full.getLocalPort() + " is the right address for rule #0's service"
+              + " and that no firewall or route drops packets to port " + full.getLocalPort() + "; lower originRequest.connectTimeout to fail faster.");
+        });
+      } finally {
+        for (java.net.Socket filler : fillers) {
+          filler.close();
+        }
       }
     }
   }

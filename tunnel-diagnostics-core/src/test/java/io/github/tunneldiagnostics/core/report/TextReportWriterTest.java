@@ -2,6 +2,10 @@ package io.github.tunneldiagnostics.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextReportWriterTest {
@@ -170,5 +174,24 @@ class TextReportWriterTest {
 
     // then
     assertThat(rendered.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(TextReportWriter.WIDTH));
+  }
+
+  @Test
+  void showsTheStartTimeToTheSecond() {
+    // given
+    var report = DiagnosisReport.of(
+        Instant.parse("2026-11-25T12:00:00.987654321Z"), Duration.ofMillis(7), null, List.of(), List.of());
+
+    // when
+    String rendered = writer.render(report);
+
+    // then
+    assertThat(rendered).isEqualTo(
+        """
+        Verdict: HEALTHY (0 errors, 0 warnings, 0 info)
+        Checked: 2026-11-25T12:00:00Z in 7 ms
+
+        No findings.
+        """);
   }
 }
