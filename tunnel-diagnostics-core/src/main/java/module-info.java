@@ -10,10 +10,13 @@ module io.github.tunneldiagnostics.core {
   requires org.snakeyaml.engine;
   requires re2j;
   requires com.ibm.icu;
+  requires java.net.http;
 
   exports io.github.tunneldiagnostics.core;
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
+  exports io.github.tunneldiagnostics.core.connector;
+  exports io.github.tunneldiagnostics.core.logs;
   exports io.github.tunneldiagnostics.core.probe;
   exports io.github.tunneldiagnostics.core.report;
 }
