@@ -16,4 +16,5 @@ module io.github.tunneldiagnostics.core {
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
   exports io.github.tunneldiagnostics.core.report;
+  exports io.github.tunneldiagnostics.core.probe;
 }

@@ -120,6 +120,9 @@ public final class FindingCode {
   /** ERROR: the handshake fails without SNI (service given as an IP) but succeeds with a name: set originServerName */
   public static final String ORIGIN_SNI_REQUIRED = "ORIGIN_SNI_REQUIRED";
 
+  /** WARNING: http2Origin: true but the origin does not negotiate h2 */
+  public static final String ORIGIN_HTTP2_UNSUPPORTED = "ORIGIN_HTTP2_UNSUPPORTED";
+
   /** ERROR: the origin itself answers 5xx (the 502 is the app's or its upstream's, not the tunnel's) */
   public static final String ORIGIN_HTTP_ERROR = "ORIGIN_HTTP_ERROR";
 
