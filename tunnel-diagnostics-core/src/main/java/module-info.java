@@ -10,6 +10,7 @@ module io.github.tunneldiagnostics.core {
   requires org.snakeyaml.engine;
   requires re2j;
   requires com.ibm.icu;
+  requires java.net.http;
 
   // each package is exported once it has classes
   exports io.github.tunneldiagnostics.core;
@@ -17,4 +18,6 @@ module io.github.tunneldiagnostics.core {
   exports io.github.tunneldiagnostics.core.ingress;
   exports io.github.tunneldiagnostics.core.report;
   exports io.github.tunneldiagnostics.core.probe;
+  exports io.github.tunneldiagnostics.core.connector;
+  exports io.github.tunneldiagnostics.core.logs;
 }

@@ -1,0 +1,443 @@
+package io.github.tunneldiagnostics.core.connector;
+
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.api.ingress.ConfigSource;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.api.ingress.OriginService;
+import io.github.tunneldiagnostics.core.config.ConfigException;
+import io.github.tunneldiagnostics.core.config.ConnectorConfigParser;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds a running cloudflared and reads its metrics server: {@code /ready}, {@code /config},
+ * {@code /diag/tunnel} (2024.12+) and {@code /metrics}. Reports CONNECTOR_NOT_FOUND, _NOT_READY,
+ * _DEGRADED, _CONFIG_DRIFT, _REMOTE_CONFIG, _WRONG_TUNNEL and NO_INGRESS_LOADED, and exposes the
+ * ingress the connector really serves. Endpoints an older connector lacks (404) are skipped silently.
+ *
+ * <p>Thread-safe: every call has its own HTTP client and state.
+ */
+public final class ConnectorInspector {
+  /** The check id the findings carry. */
+  public static final String CHECK_ID = "connector";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorInspector.class);
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final String HA_NOTE =
+      "cloudflared_tunnel_ha_connections counts connection attempts (incremented before registration), not live connections; /ready's readyConnections is the live count";
+
+  private final ConnectorOptions options;
+
+  public ConnectorInspector(ConnectorOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** Inspects with the system clock and a deadline of {@code now + 2 × requestTimeout × endpoints}. */
+  public ConnectorReport inspect() {
+    Clock clock = Clock.systemUTC();
+    return inspect(clock.instant().plus(options.requestTimeout().multipliedBy(12)), clock);
+  }
+
+  /** Inspects; every request ends by {@code deadline}. */
+  public ConnectorReport inspect(Instant deadline, Clock clock) {
+    MetricsClient client = new MetricsClient(options.connectTimeout(), options.requestTimeout(), deadline, clock);
+    List<ConnectorProcess> processes = options.procRoot() == null ? List.of() : new ProcessScanner(options.procRoot()).scan();
+
+    Map<String, String> named = new LinkedHashMap<>(); // address -> who named it
+    if (options.metricsAddress() != null) {
+      named.put(options.metricsAddress(), "given");
+    } else {
+      for (ConnectorProcess p : processes) {
+        if (p.metricsAddress() != null) {
+          named.putIfAbsent(p.metricsAddress(), "--metrics of cloudflared process " + p.pid());
+        }
+      }
+      IngressModel file = options.fileModel();
+      if (file != null && file.setting("metrics").isPresent()) {
+        named.putIfAbsent(file.setting("metrics").get(), "metrics: in " + file.source().location());
+      }
+    }
+    Set<String> tried = new LinkedHashSet<>(named.keySet());
+    if (options.metricsAddress() == null) {
+      tried.addAll(options.candidates());
+    }
+
+    Map<String, String> attempts = new LinkedHashMap<>();
+    String found = null;
+    ReadyStatus ready = null;
+    List<String> others = new ArrayList<>();
+    for (String address : tried) {
+      URI base;
+      try {
+        base = MetricsAddress.parse(address);
+      } catch (IllegalArgumentException e) {
+        attempts.put(address, e.getMessage());
+        continue;
+      }
+      try {
+        MetricsClient.Reply reply = client.get(base, "/ready");
+        ReadyStatus status = readyStatus(reply);
+        if (status == null) {
+          attempts.put(address, "answers HTTP " + reply.status() + " but is not a cloudflared metrics server");
+        } else if (found == null) {
+          found = address;
+          ready = status;
+          attempts.put(address, "cloudflared answered /ready with HTTP " + reply.status());
+        } else {
+          others.add(address);
+          attempts.put(address, "another cloudflared answered");
+        }
+      } catch (IOException e) {
+        attempts.put(address, describe(e));
+      }
+      if (found != null && named.containsKey(found)) {
+        break; // the named connector answered: no need to look further
+      }
+    }
+
+    List<Finding> findings = new ArrayList<>();
+    if (found == null || ready == null) {
+      findings.add(notFound(named, attempts, processes));
+      return new ConnectorReport(findings, null, null, null, null, Map.of(), processes);
+    }
+    URI base = MetricsAddress.parse(found);
+    Map<String, String> metrics = metrics(client, base);
+    readiness(findings, found, ready, metrics, others);
+    IngressModel running = runningConfig(findings, client, base, found);
+    TunnelState tunnel = tunnelState(findings, client, base, found, ready);
+    return new ConnectorReport(findings, found, ready, running, tunnel, metrics, processes);
+  }
+
+  private static @Nullable ReadyStatus readyStatus(MetricsClient.Reply reply) {
+    if (reply.status() != 200 && reply.status() != 503) {
+      return null;
+    }
+    return JsonObjects.parse(reply.body())
+        .filter(json -> json.containsKey("readyConnections"))
+        .map(json -> new ReadyStatus(reply.status(), JsonObjects.integer(json, "readyConnections", 0), JsonObjects.string(json, "connectorId")))
+        .orElse(null);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof ConnectException) {
+      return "connection refused (nothing listens)";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "no answer in time (" + e.getMessage() + ")";
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  private Finding notFound(Map<String, String> named, Map<String, String> attempts, List<ConnectorProcess> processes) {
+    Finding.Builder b;
+    if (!named.isEmpty()) {
+      String address = named.keySet().iterator().next();
+      b =
+          Finding.error(FindingCode.CONNECTOR_NOT_FOUND)
+              .subject(address)
+              .message(
+                  "No cloudflared metrics server answers at "
+                      + String.join(", ", named.keySet())
+                      + " ("
+                      + attempts.getOrDefault(address, "not tried")
+                      + "): the connector is not running, or its metrics server listens elsewhere; visitors get 530 / error 1033 when no connector runs.")
+              .remediation(
+                  "Start cloudflared (e.g. sudo systemctl start cloudflared) and check its log; if it runs, pass the address it prints in 'Starting metrics server on <address>/metrics' with --metrics.");
+      named.forEach((a, who) -> b.evidence("namedBy." + a, who));
+    } else {
+      b =
+          Finding.info(FindingCode.CONNECTOR_NOT_FOUND)
+              .subject(String.join(", ", options.candidates()))
+              .message(
+                  "No cloudflared metrics server answers on "
+                      + String.join(", ", options.candidates())
+                      + "; connectors before 2024.12 pick a random metrics port, so the running connector was not checked.")
+              .remediation(
+                  "Run cloudflared with --metrics localhost:20241 (or metrics: localhost:20241 in config.yml) and pass --metrics localhost:20241, or pass the address from its log line 'Starting metrics server on <address>/metrics'.");
+    }
+    b.check(CHECK_ID).evidence("source", "metrics");
+    attempts.forEach((a, result) -> b.evidence("tried." + a, result));
+    for (ConnectorProcess p : processes) {
+      b.evidence("process." + p.pid(), processSummary(p));
+    }
+    return b.build();
+  }
+
+  private static String processSummary(ConnectorProcess p) {
+    List<String> parts = new ArrayList<>();
+    parts.add("metrics " + (p.metricsAddress() == null ? "not set (random port before 2024.12)" : p.metricsAddress()));
+    if (p.configPath() != null) {
+      parts.add("config " + p.configPath());
+    }
+    if (p.tunnelReference() != null) {
+      parts.add("tunnel " + p.tunnelReference());
+    }
+    if (p.usesToken()) {
+      parts.add("runs with a token (remotely managed)");
+    }
+    return String.join(", ", parts);
+  }
+
+  private Map<String, String> metrics(MetricsClient client, URI base) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try {
+      MetricsClient.Reply reply = client.get(base, "/metrics");
+      if (reply.status() != 200) {
+        return out;
+      }
+      PrometheusText text = PrometheusText.parse(reply.body());
+      put(out, "haConnections", text.sum("cloudflared_tunnel_ha_connections"));
+      put(out, "totalRequests", text.sum("cloudflared_tunnel_total_requests"));
+      put(out, "requestErrors", text.sum("cloudflared_tunnel_request_errors"));
+      put(out, "streamErrors", text.sum("cloudflared_proxy_connect_streams_errors"));
+      put(out, "configVersion", text.sum("cloudflared_orchestration_config_version"));
+      put(out, "registerFailures", text.sum("cloudflared_tunnel_tunnel_register_fail"));
+      text.byLabel("cloudflared_tunnel_response_by_code", "status_code").forEach((code, count) -> out.put("responses." + code, number(count)));
+      String version = text.label("build_info", "version");
+      if (!version.isEmpty()) {
+        out.put("version", version);
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot read {}/metrics: {}", base, e.toString());
+    }
+    return out;
+  }
+
+  private static void put(Map<String, String> out, String key, OptionalDouble value) {
+    if (value.isPresent()) {
+      out.put(key, number(value.getAsDouble()));
+    }
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private void readiness(List<Finding> findings, String address, ReadyStatus ready, Map<String, String> metrics, List<String> others) {
+    Finding.Builder b = null;
+    if (!ready.isReady()) {
+      b =
+          Finding.error(FindingCode.CONNECTOR_NOT_READY)
+              .message(
+                  "The connector at "
+                      + address
+                      + " has no connection registered with Cloudflare's edge (/ready: HTTP "
+                      + ready.httpStatus()
+                      + ", readyConnections "
+                      + ready.readyConnections()
+                      + "): visitors get 530 / error 1033.")
+              .remediation(
+                  "Check the connector's log for edge errors: allow outbound UDP and TCP 7844 (or run with --protocol http2 when only TCP is open), and check its credentials or token.");
+    } else if (ready.readyConnections() < options.expectedConnections()) {
+      b =
+          Finding.warning(FindingCode.CONNECTOR_DEGRADED)
+              .message(
+                  "The connector at "
+                      + address
+                      + " has "
+                      + ready.readyConnections()
+                      + " of "
+                      + options.expectedConnections()
+                      + " edge connections ready: requests still work, but a failing connection is not covered.")
+              .remediation(
+                  "Check the connector's log for edge errors (UDP 7844 blocked, flapping QUIC); try --protocol http2 if QUIC connections keep dropping.");
+    }
+    if (b == null) {
+      return;
+    }
+    Finding.Builder finding = b;
+    b.check(CHECK_ID).subject(address).evidence("source", "metrics").evidence("readyConnections", ready.readyConnections()).evidence("httpStatus", ready.httpStatus());
+    if (ready.connectorId() != null) {
+      b.evidence("connectorId", ready.connectorId());
+    }
+    metrics.forEach((k, v) -> finding.evidence("metrics." + k, v));
+    if (metrics.containsKey("haConnections")) {
+      b.evidence("note", HA_NOTE);
+    }
+    if (!others.isEmpty()) {
+      b.evidence("otherConnectors", String.join(", ", others));
+    }
+    findings.add(b.build());
+  }
+
+  private @Nullable IngressModel runningConfig(List<Finding> findings, MetricsClient client, URI base, String address) {
+    MetricsClient.Reply reply;
+    try {
+      reply = client.get(base, "/config");
+    } catch (IOException e) {
+      LOG.debug("cannot read {}/config: {}", base, e.toString());
+      return null;
+    }
+    if (reply.status() != 200) {
+      return null; // older connectors without /config
+    }
+    IngressModel running;
+    try {
+      running = ConnectorConfigParser.parse(reply.body(), address);
+    } catch (ConfigException e) {
+      LOG.debug("unexpected /config from {}: {}", address, e.getMessage());
+      return null;
+    }
+    IngressModel file = options.fileModel();
+    long version = running.source().version();
+    if (version >= 0) {
+      String ignored =
+          file != null && !file.rules().isEmpty()
+              ? " The " + file.rules().size() + " ingress rules in " + file.source().location() + " are ignored."
+              : "";
+      findings.add(
+          Finding.warning(FindingCode.CONNECTOR_REMOTE_CONFIG)
+              .check(CHECK_ID)
+              .subject(address)
+              .message("The connector at " + address + " runs a remotely managed configuration (version " + version + ", from the dashboard or API)." + ignored)
+              .remediation("Edit the ingress in the Cloudflare dashboard (Networks > Tunnels > your tunnel > Public hostnames), or migrate the tunnel back to a local config; do not edit config.yml expecting an effect.")
+              .evidence("source", "metrics")
+              .evidence("configVersion", version)
+              .evidence("runningRules", running.rules().size())
+              .build());
+    } else if (file != null && file.source().kind() == ConfigSource.Kind.FILE) {
+      List<ConfigDrift.Difference> differences = ConfigDrift.between(file, running);
+      if (!differences.isEmpty()) {
+        findings.add(drift(address, file, differences));
+      }
+    }
+    if (noIngress(running)) {
+      findings.add(
+          Finding.error(FindingCode.NO_INGRESS_LOADED)
+              .check(CHECK_ID)
+              .subject(address)
+              .message("The connector at " + address + " runs without ingress rules and answers 503 to every request.")
+              .remediation("Start cloudflared with the config file that holds your ingress rules (--config), or add public hostnames in the dashboard for a remotely managed tunnel.")
+              .evidence("source", "metrics")
+              .evidence("configVersion", version)
+              .build());
+    }
+    return running;
+  }
+
+  private static boolean noIngress(IngressModel running) {
+    if (running.rules().isEmpty()) {
+      return true;
+    }
+    if (running.rules().size() != 1) {
+      return false;
+    }
+    IngressRule only = running.rule(0);
+    return only.isCatchAll() && only.service() instanceof OriginService.HttpStatus status && status.status() == 503;
+  }
+
+  private static Finding drift(String address, IngressModel file, List<ConfigDrift.Difference> differences) {
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < Math.min(3, differences.size()); i++) {
+      shown.add(differences.get(i).describe());
+    }
+    String more = differences.size() > 3 ? "; and " + (differences.size() - 3) + " more" : "";
+    Finding.Builder b =
+        Finding.error(FindingCode.CONNECTOR_CONFIG_DRIFT)
+            .check(CHECK_ID)
+            .subject(address)
+            .message(
+                "The connector at "
+                    + address
+                    + " runs an ingress that differs from "
+                    + file.source().location()
+                    + " ("
+                    + String.join("; ", shown)
+                    + more
+                    + "): it still serves the configuration it read at start-up.")
+            .remediation(
+                "Restart cloudflared (e.g. sudo systemctl restart cloudflared) so it reads "
+                    + file.source().location()
+                    + "; cloudflared reads a local config only at start-up. If it was started with another --config, point it at this file.")
+            .evidence("source", "metrics")
+            .evidence("differences", differences.size());
+    for (int i = 0; i < differences.size() && i < 50; i++) {
+      ConfigDrift.Difference d = differences.get(i);
+      b.evidence("difference." + (i + 1), d.describe());
+    }
+    differences.stream().mapToInt(ConfigDrift.Difference::rule).min().ifPresent(b::rule);
+    return b.build();
+  }
+
+  private @Nullable TunnelState tunnelState(List<Finding> findings, MetricsClient client, URI base, String address, ReadyStatus ready) {
+    MetricsClient.Reply reply;
+    try {
+      reply = client.get(base, "/diag/tunnel");
+    } catch (IOException e) {
+      LOG.debug("cannot read {}/diag/tunnel: {}", base, e.toString());
+      return null;
+    }
+    if (reply.status() != 200) {
+      return null; // before 2024.12 there is no /diag/*
+    }
+    Map<String, Object> json = JsonObjects.parse(reply.body()).orElse(Map.of());
+    String tunnelId = JsonObjects.string(json, "tunnelID");
+    if (tunnelId == null) {
+      return null;
+    }
+    List<TunnelState.Connection> connections = new ArrayList<>();
+    for (Map<String, Object> c : JsonObjects.objects(json, "connections")) {
+      connections.add(
+          new TunnelState.Connection(
+              JsonObjects.integer(c, "index", 0),
+              JsonObjects.integer(c, "protocol", 0) == 1 ? "quic" : "http2",
+              Objects.requireNonNullElse(JsonObjects.string(c, "edgeAddress"), ""),
+              JsonObjects.bool(c, "isConnected")));
+    }
+    TunnelState state = new TunnelState(tunnelId, JsonObjects.string(json, "connectorID"), connections);
+    IngressModel file = options.fileModel();
+    String configured = file == null ? null : file.tunnel();
+    if (configured != null && UUID.matcher(configured).matches() && !configured.toLowerCase(Locale.ROOT).equals(tunnelId.toLowerCase(Locale.ROOT))) {
+      Finding.Builder b =
+          Finding.error(FindingCode.CONNECTOR_WRONG_TUNNEL)
+              .check(CHECK_ID)
+              .subject(address)
+              .message(
+                  "The connector at "
+                      + address
+                      + " serves tunnel "
+                      + tunnelId
+                      + ", but "
+                      + file.source().location()
+                      + " names tunnel "
+                      + configured
+                      + ": the hostnames routed to "
+                      + configured
+                      + " are not served by this connector.")
+              .remediation(
+                  "Run the connector for tunnel "
+                      + configured
+                      + " (cloudflared tunnel --config "
+                      + file.source().location()
+                      + " run), or fix tunnel: in the config; if several connectors run, pass the right one's address with --metrics.")
+              .evidence("source", "metrics")
+              .evidence("runningTunnel", tunnelId)
+              .evidence("configuredTunnel", configured);
+      if (state.connectorId() != null) {
+        b.evidence("connectorId", state.connectorId());
+      }
+      findings.add(b.build());
+    }
+    return state;
+  }
+}
