@@ -250,7 +250,7 @@ class ValidateCommandTest {
     // then
     assertThat(terminal.exitCode()).isZero();
     assertThat(terminal.err()).containsPattern("(?m)^tunnel-doctor: still checking ([a-z.]+, )*test\\.slow(, [a-z.]+)* \\(\\d+ s so far\\)$");
-    assertThat(terminal.out()).startsWith("Verdict: HEALTHY");
+    assertThat(terminal.out()).startsWith("Verdict: \u001b[1m\u001b[32mHEALTHY");
     assertThat(pipe.err()).isEmpty();
   }
 }
