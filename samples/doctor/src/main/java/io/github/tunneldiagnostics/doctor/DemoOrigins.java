@@ -19,6 +19,10 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +63,17 @@ final class DemoOrigins implements AutoCloseable {
   }
 
   private void startAll() throws IOException {
+    CompletableFuture<SSLContext> tls = new CompletableFuture<>(); // loading the key is the slow part: overlap it
+    Thread loader = new Thread(() -> {
+      try {
+        tls.complete(demoTlsContext());
+      } catch (IOException | RuntimeException e) {
+        tls.completeExceptionally(e);
+      }
+    }, "tunnel-doctor-demo-key");
+    loader.setDaemon(true);
+    loader.start();
+
     HttpServer app = plain(IPV4_LOOPBACK, 200, "Hello from the demo app.\n");
     rule("app.demo.example", "http://127.0.0.1:" + app.getAddress().getPort());
 
@@ -70,7 +85,7 @@ final class DemoOrigins implements AutoCloseable {
       rule("admin.demo.example", "http://127.0.0.1:" + admin.getAddress().getPort());
     }
 
-    HttpServer secure = selfSignedTls();
+    HttpServer secure = selfSignedTls(await(tls));
     rule("secure.demo.example", "https://localhost:" + secure.getAddress().getPort());
 
     HttpServer shop = plain(IPV4_LOOPBACK, 502, "Bad Gateway: the shop's upstream is down.\n");
@@ -162,9 +177,22 @@ final class DemoOrigins implements AutoCloseable {
     return null;
   }
 
-  private HttpServer selfSignedTls() throws IOException {
+  private static SSLContext await(CompletableFuture<SSLContext> tls) throws IOException {
+    try {
+      return tls.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while loading the demo key", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException("cannot load the demo key: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("loading the demo key took longer than 30 s", e);
+    }
+  }
+
+  private HttpServer selfSignedTls(SSLContext context) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress(IPV4_LOOPBACK, 0), 16);
-    server.setHttpsConfigurator(new HttpsConfigurator(demoTlsContext()));
+    server.setHttpsConfigurator(new HttpsConfigurator(context));
     return serve(server, 200, "Hello over TLS from the demo origin.\n");
   }
 
