@@ -12,7 +12,6 @@ module io.github.tunneldiagnostics.core {
   requires com.ibm.icu;
   requires java.net.http;
 
-  // each package is exported once it has classes
   exports io.github.tunneldiagnostics.core;
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;

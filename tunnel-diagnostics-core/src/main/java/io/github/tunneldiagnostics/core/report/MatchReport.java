@@ -12,9 +12,6 @@ import java.util.Objects;
  */
 public record MatchReport(ConfigSource source, List<UrlMatch> matches) {
 
-  /** JSON schema id of the match document. */
-  public static final String SCHEMA = "tunnel-diagnostics/match/v1";
-
   public MatchReport {
     Objects.requireNonNull(source, "source");
     matches = List.copyOf(matches);

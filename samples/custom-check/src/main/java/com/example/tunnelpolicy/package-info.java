@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.tunnelpolicy;
+
+import org.jspecify.annotations.NullMarked;

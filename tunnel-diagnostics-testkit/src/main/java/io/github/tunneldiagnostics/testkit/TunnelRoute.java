@@ -1,0 +1,66 @@
+package io.github.tunneldiagnostics.testkit;
+
+import io.github.tunneldiagnostics.api.Diagnosis;
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.core.ingress.IngressMatcher;
+import io.github.tunneldiagnostics.core.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.probe.OriginCheck;
+import java.time.Duration;
+
+/**
+ * One public URL of a tunnel: which rule serves it (cloudflared's exact matching) and whether that
+ * rule's origin answers the way cloudflared reaches it. Assert on it with
+ * {@link TunnelAssertions#assertThat(TunnelRoute)}.
+ */
+public final class TunnelRoute {
+  private final TunnelRoutes tunnel;
+  private final String url;
+
+  TunnelRoute(TunnelRoutes tunnel, String url) {
+    this.tunnel = tunnel;
+    this.url = url;
+  }
+
+  /** The URL asked about. */
+  public String url() {
+    return url;
+  }
+
+  /** The tunnel this route belongs to. */
+  public TunnelRoutes tunnel() {
+    return tunnel;
+  }
+
+  /**
+   * The rule cloudflared picks for this URL.
+   *
+   * @throws IllegalArgumentException when the URL has no host (cloudflared's own message)
+   */
+  public RuleMatch match() {
+    return IngressMatcher.of(tunnel.model()).matchUrl(url);
+  }
+
+  /** Probes the serving rule's origin exactly the way cloudflared reaches it, within the tunnel's timeout. */
+  public DiagnosisReport diagnose() {
+    return diagnose(tunnel.timeout());
+  }
+
+  /** As {@link #diagnose()}, bounded by {@code timeout}. */
+  public DiagnosisReport diagnose(Duration timeout) {
+    RuleMatch match = match();
+    return Diagnosis.builder()
+        .ingress(tunnel.model())
+        .route(new Route(url, match.index(), match.rule().service().toString()))
+        .check(new OriginCheck())
+        .resolver(tunnel.resolver())
+        .timeout(timeout)
+        .build()
+        .run();
+  }
+
+  @Override
+  public String toString() {
+    return url;
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.tunneldiagnostics.testkit.tck;
+
+import org.jspecify.annotations.NullMarked;
