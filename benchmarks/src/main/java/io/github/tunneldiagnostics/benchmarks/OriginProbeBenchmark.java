@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -72,11 +73,21 @@ public class OriginProbeBenchmark {
     for (int i = 0; i < SILENT; i++) {
       rules.add(rule(rules.size(), "silent" + i, serve(OriginProbeBenchmark::neverAnswer)));
     }
+    List<Integer> healthyPorts = new ArrayList<>();
+    for (int i = 0; i < HEALTHY; i++) {
+      healthyPorts.add(serve(OriginProbeBenchmark::answerOk));
+    }
+    // closed ports are picked last, so that no server started later can take one of them
+    Set<Integer> taken = servers.stream().map(ServerSocket::getLocalPort).collect(Collectors.toSet());
     for (int i = 0; i < REFUSING; i++) {
-      rules.add(rule(rules.size(), "refusing" + i, closedPort()));
+      int port = closedPort();
+      while (!taken.add(port)) {
+        port = closedPort();
+      }
+      rules.add(rule(rules.size(), "refusing" + i, port));
     }
     for (int i = 0; i < HEALTHY; i++) {
-      rules.add(rule(rules.size(), "healthy" + i, serve(OriginProbeBenchmark::answerOk)));
+      rules.add(rule(rules.size(), "healthy" + i, healthyPorts.get(i)));
     }
     OriginService.HttpStatus notFound = new OriginService.HttpStatus(404);
     rules.add(new IngressRule(rules.size(), "", "", notFound.toString(), notFound, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null));

@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +33,7 @@ final class CaPoolInspector {
 
   private CaPoolInspector() {}
 
-  static List<Finding> inspect(OriginRequest topLevel, List<IngressRule> rules, @Nullable Path configDirectory, Path home, String file) {
+  static List<Finding> inspect(OriginRequest topLevel, List<IngressRule> rules, @Nullable Path configDirectory, Path home, String file, String topLevelSubject) {
     Map<String, List<IngressRule>> users = new LinkedHashMap<>();
     for (IngressRule rule : rules) {
       if (!rule.originRequest().caPool().isEmpty()) {
@@ -40,11 +44,27 @@ final class CaPoolInspector {
       users.putIfAbsent(topLevel.caPool(), List.of());
     }
     List<Finding> findings = new ArrayList<>();
-    users.forEach((caPool, usedBy) -> inspect(caPool, usedBy, configDirectory, home, file).ifPresent(findings::add));
+    users.forEach((caPool, usedBy) -> inspect(caPool, usedBy, configDirectory, home, file, topLevelSubject).ifPresent(findings::add));
     return findings;
   }
 
-  private static Optional<Finding> inspect(String caPool, List<IngressRule> usedBy, @Nullable Path configDirectory, Path home, String file) {
+  /** Like Go's {@code AppendCertsFromPEM}: true when at least one PEM CERTIFICATE block parses. */
+  static boolean hasPemCertificate(byte[] bytes) {
+    Matcher blocks = PEM_CERT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+    while (blocks.find()) {
+      try {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        factory.generateCertificate(new ByteArrayInputStream(blocks.group().getBytes(StandardCharsets.ISO_8859_1)));
+        return true;
+      } catch (CertificateException e) {
+        // try the next block, as Go does
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Finding> inspect(
+      String caPool, List<IngressRule> usedBy, @Nullable Path configDirectory, Path home, String file, String topLevelSubject) {
     Optional<PathResolution> resolution = PathResolution.of(caPool, configDirectory, home, false);
     String problem;
     String goError;
@@ -61,8 +81,7 @@ final class CaPoolInspector {
           problem = "is larger than 4 MiB, which is not a CA bundle";
           goError = "";
         } else {
-          String text = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
-          if (PEM_CERT.matcher(text).find()) {
+          if (hasPemCertificate(Files.readAllBytes(path))) {
             return Optional.empty();
           }
           problem = "holds no PEM certificate (-----BEGIN CERTIFICATE-----), so cloudflared trusts nothing from it";
@@ -82,7 +101,7 @@ final class CaPoolInspector {
     String subject;
     String scope;
     if (usedBy.isEmpty()) {
-      subject = file;
+      subject = topLevelSubject;
       scope = "the top-level originRequest";
     } else {
       IngressRule first = usedBy.get(0);

@@ -52,7 +52,14 @@ final class ConfigDecoder {
       Map<String, String> settings,
       @Nullable String credentialsContents,
       boolean tokenSet,
-      List<Finding> warnings) {}
+      List<Finding> warnings,
+      Map<String, String> keyLocations) {
+
+    /** {@code file:line:column} of a top-level key, or {@code fallback} when absent. */
+    String locationOf(String key, String fallback) {
+      return keyLocations.getOrDefault(key, fallback);
+    }
+  }
 
   private static final String CONFIG_TYPE = "config.configFileSettings";
   private static final int RENDER_BUDGET = 10_000;
@@ -126,15 +133,22 @@ final class ConfigDecoder {
     String credentialsContents = null;
     boolean tokenSet = false;
     if (root == null || isNull(root)) {
-      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings);
+      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings, Map.of());
     }
     if (!(root instanceof MappingNode mapping)) {
       typeError(root, CONFIG_TYPE, "the whole file", "a mapping of keys such as tunnel: and ingress:", "start the file with keys like `tunnel: <uuid>` and `ingress:`");
-      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings);
+      return new RawConfig(null, originRequest, rules, warp, settings, null, false, warnings, Map.of());
     }
+    Map<String, String> keyLocations = new HashMap<>();
     for (NodeTuple entry : entries(mapping)) {
       String key = keyText(entry.getKeyNode());
       Node value = entry.getValueNode();
+      keyLocations.put(key, subject(entry.getKeyNode()));
+      if (key.equals("originRequest") && value instanceof MappingNode top) {
+        for (NodeTuple field : top.getValue()) {
+          keyLocations.putIfAbsent("originRequest." + keyText(field.getKeyNode()), subject(field.getKeyNode()));
+        }
+      }
       switch (key) {
         case "tunnel" -> {
           String text = string(value, "tunnel", "string");
@@ -159,7 +173,7 @@ final class ConfigDecoder {
         }
       }
     }
-    return new RawConfig(tunnel, originRequest, rules, warp, settings, credentialsContents, tokenSet, warnings);
+    return new RawConfig(tunnel, originRequest, rules, warp, settings, credentialsContents, tokenSet, warnings, keyLocations);
   }
 
   // ----------------------------------------------------------------------------------------- ingress
@@ -176,6 +190,9 @@ final class ConfigDecoder {
     }
     List<RawRule> rules = new ArrayList<>();
     for (Node item : sequence.getValue()) {
+      if (isNull(item)) {
+        continue; // yaml.v3 drops a null list item it cannot decode into a struct
+      }
       rules.add(rule(item, rules.size()));
     }
     return rules;
@@ -289,8 +306,7 @@ final class ConfigDecoder {
     for (Node item : sequence.getValue()) {
       visit(item);
       if (isNull(item)) {
-        rules.add(new IpRule("", List.of(), false));
-        continue;
+        continue; // yaml.v3 drops a null list item
       }
       if (!(item instanceof MappingNode mapping)) {
         typeError(item, "config.IngressIPRule", where + " entry", "a mapping with prefix:, ports: and allow:",
@@ -339,9 +355,7 @@ final class ConfigDecoder {
     for (Node item : sequence.getValue()) {
       Integer port = toInt(integer(item, where + " entry", "port", "int"));
       if (port != null) {
-        ports.add(port);
-      } else if (isNull(item)) {
-        ports.add(0);
+        ports.add(port); // a null item is dropped, as yaml.v3 does
       }
     }
     return ports;
@@ -393,7 +407,10 @@ final class ConfigDecoder {
     }
     List<String> values = new ArrayList<>();
     for (Node item : sequence.getValue()) {
-      values.add(orEmpty(string(item, where + " entry", "string")));
+      String value = string(item, where + " entry", "string");
+      if (value != null) {
+        values.add(value); // a null item is dropped, as yaml.v3 does
+      }
     }
     return values;
   }
@@ -547,7 +564,12 @@ final class ConfigDecoder {
 
   /** The mapping's entries with {@code <<} merges applied (explicit keys win) and duplicates reported. */
   private List<NodeTuple> entries(MappingNode mapping) {
+    return entries(mapping, new IdentityHashMap<>());
+  }
+
+  private List<NodeTuple> entries(MappingNode mapping, IdentityHashMap<Node, Boolean> merging) {
     visit(mapping);
+    merging.put(mapping, Boolean.TRUE);
     List<NodeTuple> result = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     List<Node> merges = new ArrayList<>();
@@ -585,10 +607,13 @@ final class ConfigDecoder {
             "line " + line(merge) + ": map merge requires map or sequence of maps as the value");
       }
       for (MappingNode source : sources) {
-        if (source == mapping) {
+        if (merging.containsKey(source)) {
+          recordTypeError(source, null, "<<", "a << merge refers to a mapping that contains it, so the merge never ends",
+              "remove the << that points back at its own mapping",
+              "anchor '" + source.getAnchor().map(Object::toString).orElse("") + "' value contains itself");
           continue;
         }
-        for (NodeTuple tuple : entries(source)) {
+        for (NodeTuple tuple : entries(source, merging)) {
           String key = keyText(tuple.getKeyNode());
           if (seen.putIfAbsent(key, line(tuple.getKeyNode())) == null) {
             result.add(tuple);
@@ -596,6 +621,7 @@ final class ConfigDecoder {
         }
       }
     }
+    merging.remove(mapping);
     return result;
   }
 
@@ -794,6 +820,9 @@ final class ConfigDecoder {
   }
 
   private @Nullable SourceLocation location(Node node) {
+    if (dialect == Dialect.JSON) {
+      return null; // a connector's /config body is not a file a person edits
+    }
     return node.getStartMark().map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1)).orElse(null);
   }
 

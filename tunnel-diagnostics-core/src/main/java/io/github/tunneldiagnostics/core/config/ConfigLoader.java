@@ -49,7 +49,7 @@ public final class ConfigLoader {
       if (size > YamlReader.MAX_BYTES) {
         throw ConfigFindings.syntax(label, new YamlReader.SyntaxException(
             "the file is " + size + " bytes; tunnel-diagnostics reads config files up to " + YamlReader.MAX_BYTES
-                + " bytes (10 MiB), and a real cloudflared config is a few KiB", 0, 0));
+                + " bytes (4 MiB), and a real cloudflared config is a few KiB", 0, 0));
       }
       byte[] bytes = Files.readAllBytes(file);
       String text;
@@ -104,7 +104,7 @@ public final class ConfigLoader {
     Path directory = file.toAbsolutePath().getParent();
     IngressModel model = build(ConfigSource.file(file), raw, List.of());
     List<Finding> findings = new ArrayList<>(raw.warnings());
-    findings.addAll(CaPoolInspector.inspect(model.originRequest(), model.rules(), directory, home, label));
+    findings.addAll(CaPoolInspector.inspect(model.originRequest(), model.rules(), directory, home, label, raw.locationOf("originRequest.caPool", label)));
     findings.addAll(CredentialsInspector.inspect(raw, directory, home, searchDirectories, label));
     return new IngressModel(model.source(), model.tunnel(), model.originRequest(), model.rules(), model.warpRouting(), model.settings(), findings);
   }

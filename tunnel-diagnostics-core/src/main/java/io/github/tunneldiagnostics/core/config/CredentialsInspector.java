@@ -104,7 +104,7 @@ final class CredentialsInspector {
     return List.of(
         Finding.error(FindingCode.CREDENTIALS_MISSING)
             .check(ConfigFindings.CREDENTIALS)
-            .subject(file)
+            .subject(config.locationOf("tunnel", file))
             .message("no credentials file " + name + " for tunnel " + tunnel + " was found next to origincert or in cloudflared's default directories, so cloudflared cannot run the tunnel")
             .remediation("set credentials-file: /path/to/" + name + " in " + file
                 + " (the file `cloudflared tunnel create` wrote), or run the tunnel with a token (cloudflared tunnel run --token ...)")
@@ -113,6 +113,11 @@ final class CredentialsInspector {
             .evidence("searched", String.join(", ", tried))
             .evidence("cloudflaredMessage", "tunnel credentials file not found")
             .build());
+  }
+
+  /** Where the credentials file is named: the credentials-file (or cred-file) key, else the tunnel key. */
+  private String credentialsSubject() {
+    return config.locationOf("credentials-file", config.locationOf("cred-file", config.locationOf("tunnel", file)));
   }
 
   private static boolean has(Map<String, String> settings, String key) {
@@ -124,7 +129,7 @@ final class CredentialsInspector {
     Finding.Builder finding =
         Finding.error(FindingCode.CREDENTIALS_MISSING)
             .check(ConfigFindings.CREDENTIALS)
-            .subject(file)
+            .subject(credentialsSubject())
             .message("the credentials file " + written + " named by credentials-file does not exist or is not a file, so cloudflared cannot run the tunnel")
             .remediation("point credentials-file at the <tunnel-uuid>.json that `cloudflared tunnel create` wrote (an absolute path),"
                 + " or recreate it with `cloudflared tunnel token --cred-file <path> <tunnel>`")
@@ -215,7 +220,7 @@ final class CredentialsInspector {
         Finding.Builder finding =
             Finding.error(FindingCode.TUNNEL_ID_MISMATCH)
                 .check(ConfigFindings.CREDENTIALS)
-                .subject(file)
+                .subject(config.locationOf("tunnel", file))
                 .message("the config's tunnel: " + config.tunnel() + " differs from the TunnelID " + tunnelId.getValue() + " in " + written
                     + "; cloudflared silently uses the config's ID with this file's secret and the edge rejects the connection")
                 .remediation("set tunnel: " + tunnelId.getValue() + " in " + file + ", or point credentials-file at " + configId + ".json")
@@ -267,7 +272,7 @@ final class CredentialsInspector {
     Finding.Builder finding =
         Finding.error(FindingCode.CREDENTIALS_INVALID)
             .check(ConfigFindings.CREDENTIALS)
-            .subject(file)
+            .subject(written.equals("credentials-contents") ? config.locationOf("credentials-contents", file) : credentialsSubject())
             .message(what + " " + problem + ", so cloudflared cannot authenticate the tunnel")
             .remediation("use the <tunnel-uuid>.json written by `cloudflared tunnel create`, or download a fresh one with"
                 + " `cloudflared tunnel token --cred-file <path> <tunnel>`; check that credentials-file does not point at cert.pem or config.yml")

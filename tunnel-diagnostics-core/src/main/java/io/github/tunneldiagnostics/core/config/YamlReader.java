@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * Composes YAML (or JSON) text into snakeyaml-engine nodes, the way yaml.v3 builds its node tree, with
@@ -26,12 +27,15 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * Only the first document is read, as cloudflared does.
  */
 final class YamlReader {
-  /** Largest config accepted: 10 MiB. Real configs are a few KiB; a 1,000-rule config is ~100 KiB. */
-  static final int MAX_BYTES = 10 * 1024 * 1024;
+  /**
+   * Largest config accepted: 4 MiB. Real configs are a few KiB; a 1,000-rule config is about 100 KiB, so
+   * this leaves room for 40,000 rules while keeping the worst case (4 MiB of comments) near a second.
+   */
+  static final int MAX_BYTES = 4 * 1024 * 1024;
 
   static final int MAX_ALIASES = 50;
   static final int MAX_DEPTH = 64;
-  static final int MAX_NODES = 250_000;
+  static final int MAX_NODES = 100_000;
 
   /** A problem with the text itself; {@code line} and {@code column} are 1-based, 0 when unknown. */
   static final class SyntaxException extends Exception {
@@ -103,7 +107,11 @@ final class YamlReader {
             .setAllowRecursiveKeys(false)
             .setMaxAliasesForCollections(MAX_ALIASES)
             .setCodePointLimit(MAX_BYTES + 1)
+            // one read of the whole text: with small buffers snakeyaml re-copies its window for every chunk
+            // of a long token, which is quadratic (a 9 MB scalar took minutes)
+            .setBufferSize(Math.max(1024, text.length() + 1))
             .setAllowDuplicateKeys(true)
+            .setSchema(new FailsafeSchema()) // scalars are resolved the yaml.v3 way by YamlScalar
             .build();
     BoundedComposer composer = new BoundedComposer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     try {

@@ -197,7 +197,7 @@ final class HttpPhase {
   }
 
   private void hostHeader(OriginRequestShape request, HttpOutcome.Response first, Reopen reopen) {
-    if (first.status() < 300 || request.host().equalsIgnoreCase(serviceAuthority) || !probe.hasTimeFor(MIN_EXTRA)) {
+    if (first.status() < 300 || serviceAuthority.isEmpty() || request.host().equalsIgnoreCase(serviceAuthority) || !probe.hasTimeFor(MIN_EXTRA)) {
       return;
     }
     ProbeConnection again = reopen.open();

@@ -5,7 +5,6 @@ import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
-import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -25,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes the origin of every route the way cloudflared reaches it (check id {@value #ID}): resolve the
@@ -48,6 +49,7 @@ public final class OriginCheck implements Check {
   public static final Duration DEFAULT_SLOW_THRESHOLD = Duration.ofSeconds(5);
 
   private static final Duration MAX_RESERVE = Duration.ofMillis(250);
+  private static final Logger LOG = LoggerFactory.getLogger(OriginCheck.class);
 
   private final ProbeSettings settings;
   private final SSLContext tlsContext;
@@ -142,11 +144,24 @@ public final class OriginCheck implements Check {
           .rule(rule.index())
           .evidence("source", "probe")
           .evidence("route", route.url())
+          .evidence("service", rule.service().toString())
+          .evidence(new PhaseTimings().evidence())
           .evidence("result", "probe overran the deadline")
           .build());
     } catch (ExecutionException e) {
+      // a bug in one route's probe must not hide the other routes' findings
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("probing " + rule.service() + " for rule #" + rule.index() + " failed: " + cause, cause);
+      LOG.warn("probing {} for rule #{} failed", rule.service(), rule.index(), cause);
+      return List.of(Finding.error(FindingCode.CHECK_FAILED)
+          .check(ID)
+          .subject("rule #" + rule.index() + " " + rule.service())
+          .message("The probe of " + rule.service() + " failed unexpectedly: " + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ".")
+          .remediation("Report this as a tunnel-diagnostics bug, with the service string of rule #" + rule.index() + ".")
+          .rule(rule.index())
+          .evidence("source", "probe")
+          .evidence("route", route.url())
+          .build());
     }
   }
 

@@ -1,10 +1,10 @@
 package io.github.tunneldiagnostics.core.probe;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the {@code User-Agent} value
  */
 record OriginRequestShape(String path, String host, @Nullable String forwardedHost, String visitorIp, String userAgent) {
-  private static final SecureRandom RAYS = new SecureRandom();
-
   /** The headers in the order they are written. */
   Map<String, String> headers(String ray) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -53,8 +51,6 @@ record OriginRequestShape(String path, String host, @Nullable String forwardedHo
   }
 
   private static String newRay() {
-    byte[] id = new byte[8];
-    RAYS.nextBytes(id);
-    return HexFormat.of().formatHex(id) + "-PROBE";
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-PROBE";
   }
 }

@@ -102,7 +102,7 @@ final class TlsHandshake {
     SSLSocket tls = null;
     try (Watchdog.Guard guard = watchdog.closeAt(socket, deadline)) {
       try {
-        String peer = socket.getInetAddress().getHostAddress();
+        String peer = socket.getInetAddress() != null ? socket.getInetAddress().getHostAddress() : "localhost";
         tls = (SSLSocket) context.getSocketFactory().createSocket(socket, sni != null ? sni : peer, socket.getPort(), true);
         SSLParameters parameters = tls.getSSLParameters();
         List<javax.net.ssl.SNIServerName> names = new ArrayList<>();

@@ -60,9 +60,12 @@ final class UnixOriginProbe {
     } catch (IOException | UnsupportedOperationException e) {
       return;
     }
-    try (Watchdog.Guard guard = probe.run().watchdog().closeAt(channel, probe.now().plus(probe.capped(probe.settings().connectTimeout())))) {
+    Watchdog.Guard guard = probe.run().watchdog().closeAt(channel, probe.now().plus(probe.capped(probe.settings().connectTimeout())));
+    try {
       channel.connect(UnixDomainSocketAddress.of(file));
+      guard.close();
     } catch (IOException e) {
+      guard.close();
       probe.timings().connect(Duration.between(start, probe.now()));
       closeQuietly(channel);
       String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
@@ -82,18 +85,98 @@ final class UnixOriginProbe {
     }
     probe.timings().connect(Duration.between(start, probe.now()));
     if (service.tls()) {
-      closeQuietly(channel);
-      probe.add(probe.findings().start(FindingCode.ORIGIN_REACHABLE, Severity.INFO)
-          .message("The unix socket " + path + " accepts connections; TLS and HTTP over unix+tls: are not probed yet.")
-          .evidence("path", path)
-          .evidence("result", "connected")
-          .build());
+      tls(channel, file, path);
       return;
     }
     Map<String, String> transport = new LinkedHashMap<>();
     transport.put("path", path);
     HttpPhase phase = new HttpPhase(probe, "unix:" + path, false, transport, "", "unix+tls:" + path);
     phase.run(ProbeConnection.of(channel), () -> reopen(file), null);
+  }
+
+  /** unix+tls: TLS over the socket; the name is originServerName, else the visitor's host (cloudflared's request URL host). */
+  private void tls(SocketChannel channel, Path file, String path) {
+    String tlsName = !probe.settings().originServerName().isEmpty() ? probe.settings().originServerName() : probe.publicHost().orElse("");
+    String sni = tlsName.isEmpty() || GoText.isIpLiteral(tlsName) ? null : tlsName;
+    List<String> alpn = probe.settings().http2Origin() ? List.of("h2", "http/1.1") : List.of();
+    String where = "unix+tls:" + path;
+    Map<String, String> transport = new LinkedHashMap<>();
+    transport.put("path", path);
+    transport.put("sni", sni == null ? "none" : sni);
+    TlsHandshake.Result result = probe.run().tls().handshake(new ChannelSocket(channel), sni, alpn, tlsDeadline());
+    probe.timings().tls(result.elapsed());
+    if (result instanceof TlsHandshake.Failed failed) {
+      transport.put("tlsError", failed.detail());
+      ProbeConnection plain = reopen(file);
+      HttpOutcome answer = plain == null
+          ? new HttpOutcome.NoResponse(HttpOutcome.NoResponse.Kind.CLOSED, "", Duration.ZERO)
+          : probe.run().http().exchange(plain, HttpPhase.shape(probe, "localhost").bytes(), tlsDeadline());
+      if (plain != null) {
+        plain.close();
+      }
+      if (answer instanceof HttpOutcome.Response || TlsHandshake.peerSpokePlaintext(failed)) {
+        probe.add(probe.findings().start(FindingCode.ORIGIN_SPEAKS_PLAINTEXT, Severity.ERROR)
+            .message("The unix socket " + path + " speaks plain HTTP, not TLS"
+                + (answer instanceof HttpOutcome.Response response ? " (it answers a plain request with " + response.statusLine() + ")" : "")
+                + ", but rule #" + probe.rule().index() + "'s service is " + service + "; cloudflared logs tls: first record does not look like a TLS handshake.")
+            .remediation("Change " + probe.findings().ruleService() + " to unix:" + path + ".")
+            .evidence(transport)
+            .evidence("result", "plain text")
+            .build());
+        return;
+      }
+      probe.add(probe.findings().start(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR)
+          .message("The TLS handshake over the unix socket " + path + " " + (failed.timedOut() ? "did not complete in time" : "failed (" + failed.detail() + ")")
+              + "; cloudflared logs " + failed.goError() + ".")
+          .remediation("Check the TLS configuration of the app listening on " + path + ", or use unix:" + path + " if it speaks plain HTTP.")
+          .evidence(transport)
+          .evidence("result", failed.timedOut() ? "TLS handshake timeout" : "TLS handshake failed")
+          .build());
+      return;
+    }
+    TlsHandshake.Established established = (TlsHandshake.Established) result;
+    transport.put("tlsProtocol", established.protocol());
+    transport.put("tlsCipher", established.cipherSuite());
+    transport.put("alpn", established.alpn().isEmpty() ? "none" : established.alpn());
+    transport.putAll(CertificateEvidence.of(established.chain()));
+    if (probe.settings().noTLSVerify()) {
+      transport.put("verification", "skipped (noTLSVerify: true)");
+    } else if (!CertificateFindings.verify(probe, established, where, tlsName,
+        probe.settings().originServerName().isEmpty() ? "the visitor's host" : "originServerName", transport)) {
+      closeQuietly(established.socket());
+      return;
+    } else {
+      transport.put("verification", tlsName.isEmpty() ? "chain ok; name not checked" : "ok for " + tlsName);
+    }
+    ProbeConnection connection;
+    try {
+      connection = ProbeConnection.of(established.socket());
+    } catch (IOException e) {
+      closeQuietly(established.socket());
+      return;
+    }
+    HttpPhase phase = new HttpPhase(probe, where, true, transport, "", "unix+tls:" + path);
+    phase.run(connection, () -> reopenTls(file, sni), null);
+  }
+
+  private @Nullable ProbeConnection reopenTls(Path file, @Nullable String sni) {
+    try {
+      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      channel.connect(UnixDomainSocketAddress.of(file));
+      TlsHandshake.Result result = probe.run().tls().handshake(new ChannelSocket(channel), sni, List.of(), tlsDeadline());
+      return result instanceof TlsHandshake.Established established ? ProbeConnection.of(established.socket()) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Instant tlsDeadline() {
+    Instant limit = probe.now().plus(probe.settings().tlsTimeout());
+    return limit.isBefore(probe.deadline()) ? limit : probe.deadline();
+  }
+
+  private static void closeQuietly(java.net.Socket socket) {
+    RouteProbe.closeQuietly(socket);
   }
 
   private @Nullable ProbeConnection reopen(Path file) {

@@ -80,6 +80,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aNullListItemIsDroppedAsYamlV3DropsIt() throws Exception {
+    // when
+    IngressModel model = ConfigLoader.parse("ingress:\n  -\n  - service: http_status:404\n  - ~\n", Path.of("/c/config.yml"), home);
+
+    // then
+    assertThat(model.rules()).extracting(IngressRule::rawService).containsExactly("http_status:404");
+  }
+
+  @Test
   void explicitEmptyValuesOverrideAndIpRulesAndAccessAreReplacedWhole() throws Exception {
     // when
     IngressRule rule = load("full.yml").rule(1);
@@ -120,7 +129,8 @@ class ConfigLoaderTest {
         .isEqualTo(new OriginService.Invalid("", " is an invalid address, please make sure it has a scheme and a hostname"));
     assertThat(model.rule(1).hostname()).isEmpty();
     assertThat(model.rule(1).path()).isEmpty();
-    assertThat(model.rule(1).location()).isEqualTo(new SourceLocation(file("missing-service.yml"), 3, 4));
+    assertThat(model.rule(1).rawService()).isEqualTo("http_status:404");
+    assertThat(model.rule(1).location()).isEqualTo(new SourceLocation(file("missing-service.yml"), 4, 5));
   }
 
   @Test

@@ -66,7 +66,7 @@ class CredentialsTest {
     assertThat(finding.code()).isEqualTo(FindingCode.CREDENTIALS_MISSING);
     assertThat(finding.severity()).isEqualTo(Severity.ERROR);
     assertThat(finding.check()).isEqualTo("credentials");
-    assertThat(finding.subject()).isEqualTo(config.toString());
+    assertThat(finding.subject()).isEqualTo(config + ":2:1");
     assertThat(finding.message())
         .isEqualTo("the credentials file creds/" + UUID + ".json named by credentials-file does not exist or is not a file,"
             + " so cloudflared cannot run the tunnel");
@@ -115,6 +115,7 @@ class CredentialsTest {
     Finding finding = model.loadFindings().get(0);
     assertThat(finding.code()).isEqualTo(FindingCode.TUNNEL_ID_MISMATCH);
     assertThat(finding.check()).isEqualTo("credentials");
+    assertThat(finding.subject()).isEqualTo(config + ":1:1");
     assertThat(finding.message())
         .isEqualTo("the config's tunnel: " + UUID + " differs from the TunnelID " + OTHER_UUID + " in " + file
             + "; cloudflared silently uses the config's ID with this file's secret and the edge rejects the connection");
@@ -231,6 +232,7 @@ class CredentialsTest {
 
     // then
     assertThat(finding.code()).isEqualTo(FindingCode.CREDENTIALS_MISSING);
+    assertThat(finding.subject()).isEqualTo(config + ":1:1");
     assertThat(finding.message())
         .isEqualTo("no credentials file " + UUID + ".json for tunnel " + UUID
             + " was found next to origincert or in cloudflared's default directories, so cloudflared cannot run the tunnel");
