@@ -123,7 +123,8 @@ public final class ConnectorInspector {
     URI base = MetricsAddress.parse(found);
     Map<String, String> metrics = metrics(client, base);
     readiness(findings, found, ready, metrics, others);
-    IngressModel running = runningConfig(findings, client, base, found);
+    String runningConfigFile = runningConfigFile(client, base, processes);
+    IngressModel running = runningConfig(findings, client, base, found, runningConfigFile);
     TunnelState tunnel = tunnelState(findings, client, base, found, ready);
     return new ConnectorReport(findings, found, ready, running, tunnel, metrics, processes);
   }
@@ -280,7 +281,26 @@ public final class ConnectorInspector {
     findings.add(b.build());
   }
 
-  private @Nullable IngressModel runningConfig(List<Finding> findings, MetricsClient client, URI base, String address) {
+  /**
+   * The config file the connector was started with: {@code /diag/configuration}'s {@code config}
+   * (2024.12+), else the {@code --config} of the only cloudflared process; null when unknown.
+   */
+  private static @Nullable String runningConfigFile(MetricsClient client, URI base, List<ConnectorProcess> processes) {
+    try {
+      MetricsClient.Reply reply = client.get(base, "/diag/configuration");
+      if (reply.status() == 200) {
+        String config = JsonObjects.parse(reply.body()).map(json -> JsonObjects.string(json, "config")).orElse(null);
+        if (config != null && !config.isEmpty()) {
+          return config;
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot read {}/diag/configuration: {}", base, e.toString());
+    }
+    return processes.size() == 1 ? processes.get(0).configPath() : null;
+  }
+
+  private @Nullable IngressModel runningConfig(List<Finding> findings, MetricsClient client, URI base, String address, @Nullable String runningConfigFile) {
     MetricsClient.Reply reply;
     try {
       reply = client.get(base, "/config");
@@ -318,7 +338,7 @@ public final class ConnectorInspector {
     } else if (file != null && file.source().kind() == ConfigSource.Kind.FILE) {
       List<ConfigDrift.Difference> differences = ConfigDrift.between(file, running);
       if (!differences.isEmpty()) {
-        findings.add(drift(address, file, differences));
+        findings.add(drift(address, file, differences, runningConfigFile));
       }
     }
     if (noIngress(running)) {
@@ -346,7 +366,7 @@ public final class ConnectorInspector {
     return only.isCatchAll() && only.service() instanceof OriginService.HttpStatus status && status.status() == 503;
   }
 
-  private static Finding drift(String address, IngressModel file, List<ConfigDrift.Difference> differences) {
+  private static Finding drift(String address, IngressModel file, List<ConfigDrift.Difference> differences, @Nullable String runningConfigFile) {
     List<String> shown = new ArrayList<>();
     for (int i = 0; i < Math.min(3, differences.size()); i++) {
       shown.add(differences.get(i).describe());
@@ -371,6 +391,14 @@ public final class ConnectorInspector {
                     + "; cloudflared reads a local config only at start-up. If it was started with another --config, point it at this file.")
             .evidence("source", "metrics")
             .evidence("differences", differences.size());
+    if (runningConfigFile != null) {
+      b.evidence("runningConfigFile", runningConfigFile);
+      if (!file.source().path().map(p -> p.toString().equals(runningConfigFile)).orElse(true)) {
+        b.evidence(
+            "note",
+            "the connector was started with --config " + runningConfigFile + ", not " + file.source().location() + ": edit that file, or start it with this one");
+      }
+    }
     for (int i = 0; i < differences.size() && i < 50; i++) {
       ConfigDrift.Difference d = differences.get(i);
       b.evidence("difference." + (i + 1), d.describe());

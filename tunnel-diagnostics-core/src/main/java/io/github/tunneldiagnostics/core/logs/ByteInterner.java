@@ -1,5 +1,8 @@
 package io.github.tunneldiagnostics.core.logs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,7 @@ import java.util.Arrays;
  */
 final class ByteInterner {
   private static final int PROBES = 8;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int mask;
   private final int[] hashes;
@@ -24,11 +28,7 @@ final class ByteInterner {
   }
 
   String intern(byte[] b, int s, int e, boolean escaped) {
-    int h = 1;
-    for (int i = s; i < e; i++) {
-      h = 31 * h + b[i];
-    }
-    h ^= h >>> 16;
+    int h = hash(b, s, e);
     for (int probe = 0; probe < PROBES; probe++) {
       int slot = (h + probe) & mask;
       byte[] key = keys[slot];
@@ -46,6 +46,20 @@ final class ByteInterner {
     }
     int slot = h & mask;
     return insert(slot, h, b, s, e, escaped);
+  }
+
+  /** A fast hash over eight bytes at a time (the values are long error texts). */
+  static int hash(byte[] b, int s, int e) {
+    long h = 0x9E3779B97F4A7C15L ^ (e - s);
+    int i = s;
+    for (; i + 8 <= e; i += 8) {
+      h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L, 29);
+    }
+    for (; i < e; i++) {
+      h = (h ^ b[i]) * 0x100000001B3L;
+    }
+    h ^= h >>> 31;
+    return (int) (h ^ (h >>> 32));
   }
 
   private String insert(int slot, int h, byte[] b, int s, int e, boolean escaped) {

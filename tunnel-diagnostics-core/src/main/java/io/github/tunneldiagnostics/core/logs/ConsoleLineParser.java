@@ -6,6 +6,8 @@ package io.github.tunneldiagnostics.core.logs;
  * 12:00:00 host cloudflared[42]: }, docker's {@code --timestamps}); ANSI colours are removed beforehand.
  */
 final class ConsoleLineParser {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final int PREFIX_SEARCH = 200;
 
   private final FieldValue value = new FieldValue();
@@ -55,7 +57,13 @@ final class ConsoleLineParser {
         int s = i + 1;
         int j = s;
         boolean escapes = false;
-        while (j < end && b[j] != '"') {
+        while (j < end) {
+          while (j + 8 <= end && !hasQuoteOrBackslash((long) LONGS.get(b, j))) {
+            j += 8;
+          }
+          if (j >= end || b[j] == '"') {
+            break;
+          }
           if (b[j] == '\\') {
             escapes = true;
             j++;
@@ -74,6 +82,12 @@ final class ConsoleLineParser {
       }
       out.field(b, keyStart, keyEnd, value);
     }
+  }
+
+  private static boolean hasQuoteOrBackslash(long x) {
+    long q = x ^ 0x2222222222222222L;
+    long bs = x ^ 0x5C5C5C5C5C5C5C5CL;
+    return ((((q - 0x0101010101010101L) & ~q) | ((bs - 0x0101010101010101L) & ~bs)) & 0x8080808080808080L) != 0;
   }
 
   /** Index of the first {@code key=} after a space, or {@code end} when the line has no fields. */

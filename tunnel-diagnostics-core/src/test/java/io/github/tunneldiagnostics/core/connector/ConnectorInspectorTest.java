@@ -128,8 +128,9 @@ class ConnectorInspectorTest {
 
   @Test
   void reportsDriftRuleByRuleWhenTheConnectorRunsAnOlderConfig() throws Exception {
-    // given
+    // given: a 2024.12 connector started with another config file
     serve2024("ready-4.json", 200, "config-drift.json", "diag-tunnel-2024.json");
+    stub("/diag/configuration", 200, "diag-configuration-2024.json");
     IngressModel file = fileModel();
 
     // when
@@ -156,7 +157,11 @@ class ConnectorInspectorTest {
         .containsEntry("differences", "2")
         .containsEntry("difference.1", "rule #1 service: file http://127.0.0.1:8081, running http://127.0.0.1:9090")
         .containsEntry("difference.2", "rule #1 originRequest.connectTimeout: file 5s, running 10s")
-        .containsEntry("rule", "1");
+        .containsEntry("rule", "1")
+        .containsEntry("runningConfigFile", "/etc/cloudflared/config.yml")
+        .containsEntry(
+            "note",
+            "the connector was started with --config /etc/cloudflared/config.yml, not " + location + ": edit that file, or start it with this one");
     assertThat(report.effective().orElseThrow().rule(1).service().toString()).isEqualTo("http://127.0.0.1:9090");
   }
 

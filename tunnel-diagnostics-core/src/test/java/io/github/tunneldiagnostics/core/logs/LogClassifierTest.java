@@ -270,6 +270,28 @@ class LogClassifierTest {
         .containsExactlyInAnyOrder("2023-07-20T10:00:00.123456789Z", "2023-07-20T10:00:00.500Z");
   }
 
+  @Test
+  void readsTheSameWhenTheStreamArrivesInTinyChunks() throws Exception {
+    // given: a stream that hands out at most 7 bytes per read, so lines and CRLFs straddle reads
+    byte[] bytes = Files.readAllBytes(fixture("junk.log"));
+    java.io.InputStream trickle =
+        new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 7));
+          }
+        };
+
+    // when
+    LogAnalysis whole = LogClassifier.builder().build().analyze("junk.log", new ByteArrayInputStream(bytes));
+    LogAnalysis chunked = LogClassifier.builder().build().analyze("junk.log", trickle);
+
+    // then
+    assertThat(digest(chunked)).isEqualTo(digest(whole));
+    assertThat(chunked.summary().crlfLines()).isEqualTo(whole.summary().crlfLines());
+    assertThat(chunked.summary().skipped()).isEqualTo(whole.summary().skipped());
+  }
+
   static List<String> digest(LogAnalysis analysis) {
     return analysis.findings().stream()
         .map(
