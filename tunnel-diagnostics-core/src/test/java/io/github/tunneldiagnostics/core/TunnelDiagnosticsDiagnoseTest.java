@@ -1,9 +1,13 @@
 package io.github.tunneldiagnostics.core;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.RouteReport;
@@ -15,17 +19,14 @@ import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.core.connector.ConnectorOptions;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TunnelDiagnosticsDiagnoseTest {
@@ -33,37 +34,21 @@ class TunnelDiagnosticsDiagnoseTest {
     throw new UnknownHostException(host + ": this test resolves nothing");
   };
 
+  @RegisterExtension
+  static WireMockExtension app = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @RegisterExtension
+  static WireMockExtension connector =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
   @TempDir Path dir;
 
-  private HttpServer app;
-  private HttpServer connector;
   private ConnectorOptions nowhere;
 
   @BeforeEach
   void startApp() throws IOException {
-    app = server(Map.of("/", "hello"), 200);
+    app.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("hello")));
     nowhere = ConnectorOptions.builder().candidates(List.of("127.0.0.1:" + closedPort())).procRoot(null).build();
-  }
-
-  @AfterEach
-  void stopServers() {
-    app.stop(0);
-    if (connector != null) {
-      connector.stop(0);
-    }
-  }
-
-  private static HttpServer server(Map<String, String> bodies, int status) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    bodies.forEach((path, body) -> server.createContext(path, exchange -> {
-      try (exchange) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-      }
-    }));
-    server.start();
-    return server;
   }
 
   private static int closedPort() throws IOException {
@@ -72,8 +57,8 @@ class TunnelDiagnosticsDiagnoseTest {
     }
   }
 
-  private static String address(HttpServer server) {
-    return "127.0.0.1:" + server.getAddress().getPort();
+  private static String address(WireMockExtension server) {
+    return "127.0.0.1:" + server.getPort();
   }
 
   private Path config(String service) throws IOException {
@@ -103,10 +88,11 @@ class TunnelDiagnosticsDiagnoseTest {
   @Test
   void diagnoseMatchesAndProbesTheConnectorsEffectiveIngress() throws IOException {
     // given: the file names a port where nothing listens; the running connector serves the app's port
-    connector = server(Map.of(
-        "/ready", "{\"status\":200,\"readyConnections\":4,\"connectorId\":\"5c3f1d7e-9b2a-4e8f-a1c6-0123456789ab\"}",
-        "/config", "{\"version\": -1, \"config\": {\"ingress\": [{\"hostname\": \"app.test.example\", \"service\": \"http://"
-            + address(app) + "\"}, {\"service\": \"http_status:404\"}]}}"), 200);
+    connector.stubFor(get("/ready").willReturn(aResponse().withStatus(200)
+        .withBody("{\"status\":200,\"readyConnections\":4,\"connectorId\":\"5c3f1d7e-9b2a-4e8f-a1c6-0123456789ab\"}")));
+    connector.stubFor(get("/config").willReturn(aResponse().withStatus(200)
+        .withBody("{\"version\": -1, \"config\": {\"ingress\": [{\"hostname\": \"app.test.example\", \"service\": \"http://"
+            + address(app) + "\"}, {\"service\": \"http_status:404\"}]}}")));
     TunnelDiagnostics diagnostics = TunnelDiagnostics.forConfig(config("http://127.0.0.1:" + closedPort()))
         .resolver(LOOPBACK_ONLY)
         .connector(nowhere)
