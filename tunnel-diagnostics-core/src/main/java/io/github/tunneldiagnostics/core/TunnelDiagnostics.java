@@ -203,8 +203,8 @@ public final class TunnelDiagnostics {
   }
 
   /**
-   * Also runs the custom checks {@link java.util.ServiceLoader} finds for {@link Check} (see {@link
-   * Diagnosis.Builder#discoverChecks()}); off unless called.
+   * {@link #diagnose()} also runs the custom checks {@link java.util.ServiceLoader} finds for {@link Check}
+   * (see {@link Diagnosis.Builder#discoverChecks()}); off unless called. {@link #validate()} never does.
    */
   public TunnelDiagnostics discoverChecks() {
     return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withDiscovery());
