@@ -43,8 +43,6 @@ public final class ConnectorInspector {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorInspector.class);
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final String HA_NOTE =
-      "cloudflared_tunnel_ha_connections counts connection attempts (incremented before registration), not live connections; /ready's readyConnections is the live count";
 
   private final ConnectorOptions options;
 
@@ -117,12 +115,12 @@ public final class ConnectorInspector {
 
     List<Finding> findings = new ArrayList<>();
     if (found == null || ready == null) {
-      findings.add(notFound(named, attempts, processes));
+      findings.add(ConnectorFindings.notFound(options.candidates(), named, attempts, processes));
       return new ConnectorReport(findings, null, null, null, null, Map.of(), processes);
     }
     URI base = MetricsAddress.parse(found);
     Map<String, String> metrics = metrics(client, base);
-    readiness(findings, found, ready, metrics, others);
+    ConnectorFindings.readiness(findings, options.expectedConnections(), found, ready, metrics, others);
     String runningConfigFile = runningConfigFile(client, base, processes);
     IngressModel running = runningConfig(findings, client, base, found, runningConfigFile);
     TunnelState tunnel = tunnelState(findings, client, base, found, ready);
@@ -147,56 +145,6 @@ public final class ConnectorInspector {
       return "no answer in time (" + e.getMessage() + ")";
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
-  private Finding notFound(Map<String, String> named, Map<String, String> attempts, List<ConnectorProcess> processes) {
-    Finding.Builder b;
-    if (!named.isEmpty()) {
-      String address = named.keySet().iterator().next();
-      b =
-          Finding.error(FindingCode.CONNECTOR_NOT_FOUND)
-              .subject(address)
-              .message(
-                  "No cloudflared metrics server answers at "
-                      + String.join(", ", named.keySet())
-                      + " ("
-                      + attempts.getOrDefault(address, "not tried")
-                      + "): the connector is not running, or its metrics server listens elsewhere; visitors get 530 / error 1033 when no connector runs.")
-              .remediation(
-                  "Start cloudflared (e.g. sudo systemctl start cloudflared) and check its log; if it runs, pass the address it prints in 'Starting metrics server on <address>/metrics' with --metrics.");
-      named.forEach((a, who) -> b.evidence("namedBy." + a, who));
-    } else {
-      b =
-          Finding.info(FindingCode.CONNECTOR_NOT_FOUND)
-              .subject(String.join(", ", options.candidates()))
-              .message(
-                  "No cloudflared metrics server answers on "
-                      + String.join(", ", options.candidates())
-                      + "; connectors before 2024.12 pick a random metrics port, so the running connector was not checked.")
-              .remediation(
-                  "Run cloudflared with --metrics localhost:20241 (or metrics: localhost:20241 in config.yml) and pass --metrics localhost:20241, or pass the address from its log line 'Starting metrics server on <address>/metrics'.");
-    }
-    b.check(CHECK_ID).evidence("source", "metrics");
-    attempts.forEach((a, result) -> b.evidence("tried." + a, result));
-    for (ConnectorProcess p : processes) {
-      b.evidence("process." + p.pid(), processSummary(p));
-    }
-    return b.build();
-  }
-
-  private static String processSummary(ConnectorProcess p) {
-    List<String> parts = new ArrayList<>();
-    parts.add("metrics " + (p.metricsAddress() == null ? "not set (random port before 2024.12)" : p.metricsAddress()));
-    if (p.configPath() != null) {
-      parts.add("config " + p.configPath());
-    }
-    if (p.tunnelReference() != null) {
-      parts.add("tunnel " + p.tunnelReference());
-    }
-    if (p.usesToken()) {
-      parts.add("runs with a token (remotely managed)");
-    }
-    return String.join(", ", parts);
   }
 
   private Map<String, String> metrics(MetricsClient client, URI base) {
@@ -232,53 +180,6 @@ public final class ConnectorInspector {
 
   private static String number(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  private void readiness(List<Finding> findings, String address, ReadyStatus ready, Map<String, String> metrics, List<String> others) {
-    Finding.Builder b = null;
-    if (!ready.isReady()) {
-      b =
-          Finding.error(FindingCode.CONNECTOR_NOT_READY)
-              .message(
-                  "The connector at "
-                      + address
-                      + " has no connection registered with Cloudflare's edge (/ready: HTTP "
-                      + ready.httpStatus()
-                      + ", readyConnections "
-                      + ready.readyConnections()
-                      + "): visitors get 530 / error 1033.")
-              .remediation(
-                  "Check the connector's log for edge errors: allow outbound UDP and TCP 7844 (or run with --protocol http2 when only TCP is open), and check its credentials or token.");
-    } else if (ready.readyConnections() < options.expectedConnections()) {
-      b =
-          Finding.warning(FindingCode.CONNECTOR_DEGRADED)
-              .message(
-                  "The connector at "
-                      + address
-                      + " has "
-                      + ready.readyConnections()
-                      + " of "
-                      + options.expectedConnections()
-                      + " edge connections ready: requests still work, but a failing connection is not covered.")
-              .remediation(
-                  "Check the connector's log for edge errors (UDP 7844 blocked, flapping QUIC); try --protocol http2 if QUIC connections keep dropping.");
-    }
-    if (b == null) {
-      return;
-    }
-    Finding.Builder finding = b;
-    b.check(CHECK_ID).subject(address).evidence("source", "metrics").evidence("readyConnections", ready.readyConnections()).evidence("httpStatus", ready.httpStatus());
-    if (ready.connectorId() != null) {
-      b.evidence("connectorId", ready.connectorId());
-    }
-    metrics.forEach((k, v) -> finding.evidence("metrics." + k, v));
-    if (metrics.containsKey("haConnections")) {
-      b.evidence("note", HA_NOTE);
-    }
-    if (!others.isEmpty()) {
-      b.evidence("otherConnectors", String.join(", ", others));
-    }
-    findings.add(b.build());
   }
 
   /**
@@ -338,7 +239,7 @@ public final class ConnectorInspector {
     } else if (file != null && file.source().kind() == ConfigSource.Kind.FILE) {
       List<ConfigDrift.Difference> differences = ConfigDrift.between(file, running);
       if (!differences.isEmpty()) {
-        findings.add(drift(address, file, differences, runningConfigFile));
+        findings.add(ConnectorFindings.drift(address, file, differences, runningConfigFile));
       }
     }
     if (noIngress(running)) {
@@ -364,47 +265,6 @@ public final class ConnectorInspector {
     }
     IngressRule only = running.rule(0);
     return only.isCatchAll() && only.service() instanceof OriginService.HttpStatus status && status.status() == 503;
-  }
-
-  private static Finding drift(String address, IngressModel file, List<ConfigDrift.Difference> differences, @Nullable String runningConfigFile) {
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < Math.min(3, differences.size()); i++) {
-      shown.add(differences.get(i).describe());
-    }
-    String more = differences.size() > 3 ? "; and " + (differences.size() - 3) + " more" : "";
-    Finding.Builder b =
-        Finding.error(FindingCode.CONNECTOR_CONFIG_DRIFT)
-            .check(CHECK_ID)
-            .subject(address)
-            .message(
-                "The connector at "
-                    + address
-                    + " runs an ingress that differs from "
-                    + file.source().location()
-                    + " ("
-                    + String.join("; ", shown)
-                    + more
-                    + "): it still serves the configuration it read at start-up.")
-            .remediation(
-                "Restart cloudflared (e.g. sudo systemctl restart cloudflared) so it reads "
-                    + file.source().location()
-                    + "; cloudflared reads a local config only at start-up. If it was started with another --config, point it at this file.")
-            .evidence("source", "metrics")
-            .evidence("differences", differences.size());
-    if (runningConfigFile != null) {
-      b.evidence("runningConfigFile", runningConfigFile);
-      if (!file.source().path().map(p -> p.toString().equals(runningConfigFile)).orElse(true)) {
-        b.evidence(
-            "note",
-            "the connector was started with --config " + runningConfigFile + ", not " + file.source().location() + ": edit that file, or start it with this one");
-      }
-    }
-    for (int i = 0; i < differences.size() && i < 50; i++) {
-      ConfigDrift.Difference d = differences.get(i);
-      b.evidence("difference." + (i + 1), d.describe());
-    }
-    differences.stream().mapToInt(ConfigDrift.Difference::rule).min().ifPresent(b::rule);
-    return b.build();
   }
 
   private @Nullable TunnelState tunnelState(List<Finding> findings, MetricsClient client, URI base, String address, ReadyStatus ready) {

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * gives, without scanning every rule.
  *
  * <p>Exact hostnames, their punycode/lower-case aliases and the literal text of wildcard patterns are
- * keys of a hash map; wildcard rules {@code *.example.com} are keyed by their suffix
- * {@code .example.com}, which is looked up once per dot of the request host; rules for any host
- * ({@code ""} or {@code *}) are a list. Each key holds its rule indices in ascending order. First match
+ * keys of a hash table; wildcard rules {@code *.example.com} are keyed by their suffix
+ * {@code .example.com} in a second table, looked up at each dot of the request host with the suffix's
+ * hash computed right to left, so nothing is allocated per request; rules for any host ({@code ""} or
+ * {@code *}) are a list. Each key holds its rule indices in ascending order. First match
  * wins across all candidate lists: the result is the lowest index whose hostname and path both match,
  * and a list is abandoned as soon as its indices pass the best one found so far.
  *
@@ -27,9 +28,10 @@ public final class IngressMatcher {
   private static final int[] NONE = new int[0];
 
   private final RuleTable table;
-  private final Map<String, int[]> exact;
-  private final Map<String, int[]> wildcardSuffixes;
+  private final HostTable exact;
+  private final HostTable wildcardSuffixes;
   private final int[] anyHost;
+  private final boolean hasWildcards;
 
   private IngressMatcher(RuleTable table) {
     this.table = table;
@@ -53,9 +55,10 @@ public final class IngressMatcher {
         suffixLists.computeIfAbsent(rule.wildcardSuffix, k -> new ArrayList<>()).add(rule.index);
       }
     }
-    this.exact = freeze(exactLists);
-    this.wildcardSuffixes = freeze(suffixLists);
+    this.exact = new HostTable(freeze(exactLists));
+    this.wildcardSuffixes = new HostTable(freeze(suffixLists));
     this.anyHost = toArray(anyList);
+    this.hasWildcards = !suffixLists.isEmpty();
   }
 
   /** A matcher for the model's rules. */
@@ -72,10 +75,20 @@ public final class IngressMatcher {
    */
   public RuleMatch match(String host, String path) {
     String h = RuleTable.stripPort(host);
-    int best = first(exact.get(h), Integer.MAX_VALUE, path);
-    if (!wildcardSuffixes.isEmpty()) {
-      for (int dot = h.indexOf('.'); dot >= 0; dot = h.indexOf('.', dot + 1)) {
-        best = first(wildcardSuffixes.get(h.substring(dot)), best, path);
+    int best = exact.hasLength(h.length()) ? first(exact.get(h, 0, h.hashCode()), Integer.MAX_VALUE, path) : Integer.MAX_VALUE;
+    if (hasWildcards) {
+      // String.hashCode() of every suffix, right to left; a lookup at each dot (suffixes start with '.')
+      int hash = 0;
+      int power = 1;
+      int length = h.length();
+      int stop = Math.max(0, length - wildcardSuffixes.maxLength());
+      for (int i = length - 1; i >= stop; i--) {
+        char c = h.charAt(i);
+        hash += c * power;
+        power *= 31;
+        if (c == '.' && wildcardSuffixes.hasLength(length - i)) {
+          best = first(wildcardSuffixes.get(h, i, hash), best, path);
+        }
       }
     }
     best = first(anyHost, best, path);

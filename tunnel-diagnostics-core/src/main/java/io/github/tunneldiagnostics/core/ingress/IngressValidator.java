@@ -4,6 +4,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.api.ingress.OriginService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,9 +144,9 @@ public final class IngressValidator {
     if (raw.startsWith("http_status:")) {
       return "change " + r + "'s service to http_status: followed by a status code between 100 and 999, e.g. http_status:404";
     }
-    String message = rule.service().toString();
-    String cloudflared = ((io.github.tunneldiagnostics.api.ingress.OriginService.Invalid) rule.service()).cloudflaredMessage();
-    if (cloudflared.endsWith(ServiceParser.PATH_NOT_SUPPORTED)) {
+    boolean pathGiven =
+        rule.service() instanceof OriginService.Invalid invalid && invalid.cloudflaredMessage().endsWith(ServiceParser.PATH_NOT_SUPPORTED);
+    if (pathGiven) {
       return "change " + r + "'s service to " + withoutPath(raw)
           + " (cloudflared forwards the visitor's own path; use the rule's path: field to route by path)";
     }
@@ -154,7 +155,7 @@ public final class IngressValidator {
           + " (or https://, ssh://, tcp://, unix:/path, http_status:NNN, hello_world)";
     }
     String scheme = raw.substring(0, raw.indexOf("://")).toLowerCase(Locale.ROOT);
-    return "write " + r + "'s service as scheme://host[:port] with a host, e.g. " + scheme + "://127.0.0.1:8080 (was " + message + ")";
+    return "write " + r + "'s service as scheme://host[:port] with a host, e.g. " + scheme + "://127.0.0.1:8080 (was " + raw + ")";
   }
 
   private static String withoutPath(String raw) {

@@ -7,6 +7,7 @@ import io.github.tunneldiagnostics.api.ingress.OriginService;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first error cloudflared's {@code validateIngress} returns for a model, in cloudflared's order
@@ -59,7 +60,7 @@ record IngressViolation(int rule, Kind kind, String cloudflaredMessage) {
     return List.of();
   }
 
-  private static @org.jspecify.annotations.Nullable IngressViolation check(IngressRule rule, int total) {
+  private static @Nullable IngressViolation check(IngressRule rule, int total) {
     int i = rule.index();
     if (rule.service() instanceof OriginService.Invalid invalid) {
       return new IngressViolation(i, Kind.SERVICE, invalid.cloudflaredMessage());
@@ -106,7 +107,7 @@ record IngressViolation(int rule, Kind kind, String cloudflaredMessage) {
    * the rule's list, not the merged one): a missing prefix, a prefix {@code net.ParseCIDR} refuses, or a
    * port outside 1..65535 (the smallest one, as cloudflared sorts the ports first).
    */
-  private static @org.jspecify.annotations.Nullable String socksIpRuleError(IngressRule rule) {
+  private static @Nullable String socksIpRuleError(IngressRule rule) {
     List<IpRule> ipRules = rule.overrides().ipRules();
     if (ipRules == null) {
       return null;

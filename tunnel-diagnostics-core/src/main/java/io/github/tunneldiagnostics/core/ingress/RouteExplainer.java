@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Explains why a URL asked about lands where it does. When it falls through to the catch-all, a
  * {@code HOSTNAME_NOT_ROUTED} (ERROR) names the rule the person probably meant: a rule whose path does
- * not match, a case difference, a trailing dot, a wildcard that does not cover its apex (then also
+ * not match, a case difference, a trailing dot, a port in the rule's hostname, a wildcard that does not
+ * cover its apex (then also
  * {@code WILDCARD_APEX_UNMATCHED}), or the closest hostname by edit distance. A URL served by a specific
  * rule gives no finding.
  */
@@ -117,6 +118,15 @@ public final class RouteExplainer {
             rule,
             rule.rule.label() + " ends with a dot, and cloudflared compares hostnames byte for byte",
             "remove the trailing dot from rule #" + rule.index + "'s hostname: hostname: " + host,
+            false);
+      }
+      String withoutPort = GoNet.splitHostPortHost(rule.hostname);
+      if (withoutPort != null && withoutPort.equals(host)) {
+        return new Guess(
+            rule,
+            rule.rule.label() + " carries a port in its hostname, which cloudflared refuses (Hostname cannot contain a port)",
+            "remove the port from rule #" + rule.index + "'s hostname: hostname: " + host
+                + " (cloudflared ignores the request's port when it matches hostnames)",
             false);
       }
       if (rule.wildcard && rule.wildcardSuffix.substring(1).equals(host)) {

@@ -6,8 +6,10 @@ import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -20,15 +22,48 @@ final class RuleAnalysis {
   private final IngressModel model;
   private final List<CompiledRule> rules;
   private final boolean valid;
+  /** Usable rules by hostname, alias and wildcard literal; by wildcard suffix; and those for any host. */
+  private final Map<String, List<CompiledRule>> byHost = new HashMap<>();
+  private final Map<String, List<CompiledRule>> bySuffix = new HashMap<>();
+  private final List<CompiledRule> anyHost = new ArrayList<>();
 
   private RuleAnalysis(IngressModel model, int limit, boolean valid) {
     this.model = model;
     this.valid = valid;
     List<CompiledRule> compiled = new ArrayList<>();
     for (int i = 0; i < limit; i++) {
-      compiled.add(new CompiledRule(model.rule(i)));
+      CompiledRule rule = new CompiledRule(model.rule(i));
+      compiled.add(rule);
+      if (!rule.usable) {
+        continue;
+      }
+      if (rule.anyHost) {
+        anyHost.add(rule);
+        continue;
+      }
+      byHost.computeIfAbsent(rule.hostname, k -> new ArrayList<>()).add(rule);
+      if (rule.alias != null) {
+        byHost.computeIfAbsent(rule.alias, k -> new ArrayList<>()).add(rule);
+      }
+      if (rule.wildcard) {
+        bySuffix.computeIfAbsent(rule.wildcardSuffix, k -> new ArrayList<>()).add(rule);
+      }
     }
     this.rules = compiled;
+  }
+
+  /**
+   * Every usable rule whose hostname pattern can match {@code host} (exactly, by alias, or as a wildcard
+   * suffix), plus the any-host rules; the same lookups as {@link IngressMatcher}, so that large
+   * configurations are analysed without comparing every pair of rules.
+   */
+  private List<CompiledRule> candidates(String host) {
+    List<CompiledRule> found = new ArrayList<>(byHost.getOrDefault(host, List.of()));
+    for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      found.addAll(bySuffix.getOrDefault(host.substring(dot), List.of()));
+    }
+    found.addAll(anyHost);
+    return found;
   }
 
   static RuleAnalysis of(IngressModel model, int limit, boolean valid) {
@@ -51,14 +86,15 @@ final class RuleAnalysis {
       if (!later.usable || (valid && later.index == rules.size() - 1)) {
         continue;
       }
-      for (CompiledRule earlier : rules) {
-        if (earlier.index >= later.index) {
-          break;
+      // a rule that covers `later` must match its hostname text: a wildcard's literal text included
+      CompiledRule first = null;
+      for (CompiledRule earlier : later.anyHost ? anyHost : candidates(later.hostname)) {
+        if (earlier.index < later.index && (first == null || earlier.index < first.index) && covers(earlier, later)) {
+          first = earlier;
         }
-        if (earlier.usable && covers(earlier, later)) {
-          findings.add(unreachableFinding(earlier, later));
-          break;
-        }
+      }
+      if (first != null) {
+        findings.add(unreachableFinding(first, later));
       }
     }
   }
@@ -129,7 +165,7 @@ final class RuleAnalysis {
   }
 
   private boolean servesHost(String host) {
-    for (CompiledRule rule : rules) {
+    for (CompiledRule rule : candidates(host)) {
       if (rule.usable && !rule.rule.isCatchAll() && !rule.anyHost && rule.matchesHost(host)) {
         return true;
       }

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class RuleTable {
   final CompiledRule[] rules;
+  private final RuleMatch[] results;
+  private final RuleMatch fallback;
 
   RuleTable(IngressModel model) {
     List<IngressRule> source = model.rules();
@@ -25,6 +27,13 @@ final class RuleTable {
       compiled.add(new CompiledRule(rule));
     }
     this.rules = compiled.toArray(new CompiledRule[0]);
+    this.results = new RuleMatch[rules.length];
+    int last = rules.length - 1;
+    for (int i = 0; i < rules.length; i++) {
+      IngressRule rule = rules[i].rule;
+      results[i] = new RuleMatch(i, rule, i == last && rule.isCatchAll());
+    }
+    this.fallback = new RuleMatch(last, rules[last].rule, true);
   }
 
   /** cloudflared's port stripping: {@code net.SplitHostPort}, keeping the input when it fails. */
@@ -36,12 +45,8 @@ final class RuleTable {
     return stripped == null ? host : stripped;
   }
 
+  /** The match for a rule index, or cloudflared's fallback to the last rule for -1. */
   RuleMatch result(int index) {
-    int last = rules.length - 1;
-    if (index < 0) {
-      return new RuleMatch(last, rules[last].rule, true);
-    }
-    IngressRule rule = rules[index].rule;
-    return new RuleMatch(index, rule, index == last && rule.isCatchAll());
+    return index < 0 ? fallback : results[index];
   }
 }

@@ -68,4 +68,58 @@ class MatcherAgreementTest {
     assertThat(compared).isEqualTo(60_000);
     assertThat(specific).as("requests served by a specific rule").isGreaterThan(compared / 5);
   }
+
+  @Test
+  void indexedShadowAnalysisAgreesWithComparingEveryPairOfRules() {
+    // given
+    Random random = new Random(7L);
+    int shadowed = 0;
+    for (int model = 0; model < 300; model++) {
+      Rules rules = Rules.builder();
+      int count = 1 + random.nextInt(25);
+      for (int i = 0; i < count; i++) {
+        rules.rule(hostname(random), PATHS.get(random.nextInt(PATHS.size())), "http://localhost:" + (8000 + i));
+      }
+      rules.rule("", "http_status:404");
+      IngressModel built = rules.build();
+
+      // when
+      List<io.github.tunneldiagnostics.api.check.Finding> findings = IngressValidator.validate(built);
+      int limit = findings.stream()
+          .filter(f -> f.code().equals(io.github.tunneldiagnostics.api.check.FindingCode.INGRESS_INVALID))
+          .mapToInt(f -> f.ruleIndex().orElse(built.rules().size()))
+          .findFirst()
+          .orElse(-1);
+      boolean valid = limit < 0;
+      int analysed = valid ? built.rules().size() : limit;
+      List<String> expected = new java.util.ArrayList<>();
+      List<CompiledRule> compiled = new java.util.ArrayList<>();
+      for (int i = 0; i < analysed; i++) {
+        compiled.add(new CompiledRule(built.rule(i)));
+      }
+      for (CompiledRule later : compiled) {
+        if (!later.usable || (valid && later.index == analysed - 1)) {
+          continue;
+        }
+        for (CompiledRule earlier : compiled) {
+          if (earlier.index >= later.index) {
+            break;
+          }
+          if (earlier.usable && RuleAnalysis.covers(earlier, later)) {
+            expected.add(later.index + "<" + earlier.index);
+            break;
+          }
+        }
+      }
+
+      // then
+      List<String> actual = findings.stream()
+          .filter(f -> f.code().equals(io.github.tunneldiagnostics.api.check.FindingCode.RULE_UNREACHABLE))
+          .map(f -> f.ruleIndex().getAsInt() + "<" + f.evidence().get("shadowedBy"))
+          .toList();
+      assertThat(actual).as("%s", built.rules()).isEqualTo(expected);
+      shadowed += actual.size();
+    }
+    assertThat(shadowed).as("shadowed rules found").isGreaterThan(50);
+  }
 }

@@ -136,6 +136,27 @@ class RouteExplainerTest {
   }
 
   @Test
+  void explainsAPortInTheRulesHostname() {
+    // given: a model cloudflared refuses, explained anyway
+    IngressModel model = Rules.of("app.example.com:8443", "http://localhost:1", "", "http_status:404");
+    String url = "https://app.example.com:8443/";
+
+    // when
+    Finding finding = RouteExplainer.explainRoute(model, url, IngressMatcher.of(model).matchUrl(url)).get(0);
+
+    // then
+    assertThat(finding.message())
+        .isEqualTo(
+            "no ingress rule matches host app.example.com and path /, so the catch-all rule #1 answers (http_status:404: visitors"
+                + " get HTTP 404); rule #0 (app.example.com:8443) carries a port in its hostname, which cloudflared refuses"
+                + " (Hostname cannot contain a port)");
+    assertThat(finding.remediation())
+        .isEqualTo(
+            "remove the port from rule #0's hostname: hostname: app.example.com (cloudflared ignores the request's port when it"
+                + " matches hostnames)");
+  }
+
+  @Test
   void suggestsANewRuleWhenNothingIsClose() {
     // given / when
     Finding finding = explain("https://completely-different.net/").get(0);
