@@ -72,15 +72,20 @@ final class LiveDiagnosis {
     Instant deadline = started.plus(timeout);
     List<Finding> setup = new ArrayList<>();
     IngressModel file = null;
-    try {
-      file = facade.load();
-    } catch (ConfigException e) {
-      setup.add(e.finding());
+    if (hasConfig) {
+      try {
+        file = facade.load();
+      } catch (ConfigException e) {
+        setup.add(e.finding()); // reported even when the connector's ingress can be diagnosed instead
+      }
     }
     ConnectorReport connector = inspectConnector(file, started, deadline);
     IngressModel diagnosed = chooseModel(file, connector);
     if (diagnosed == null) {
       List<Finding> findings = new ArrayList<>(setup);
+      if (!hasConfig) {
+        findings.add(noConfig().finding());
+      }
       if (connector != null) {
         findings.addAll(connector.findings());
       }

@@ -157,6 +157,29 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void textReportSaysTheRulesCameFromTheRunningConnector() throws IOException {
+    try (LoopbackOrigin app = new LoopbackOrigin(200, "text/plain", "hello");
+        LoopbackOrigin connector = new LoopbackOrigin(Map.of(
+            "/ready", new LoopbackOrigin.Answer(200, "application/json", "{\"status\":200,\"readyConnections\":4}"),
+            "/config", new LoopbackOrigin.Answer(200, "application/json",
+                "{\"version\": 3, \"config\": {\"ingress\": [{\"hostname\": \"app.test.example\", \"service\": \"http://" + app.address()
+                    + "\"}, {\"service\": \"http_status:404\"}]}}")))) {
+      // given: a remotely managed tunnel; no config file at all
+      DoctorContext context = LoopbackOrigin.context(noConnector, Optional::empty);
+
+      // when
+      DoctorRun run = LoopbackOrigin.run(context, "--metrics", connector.address());
+
+      // then
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out().replaceAll("\\s+", " ")).contains(
+          "Config: the running connector's ingress (/config at " + connector.address() + ", remotely managed, version 3), 2 rules",
+          "CONNECTOR_REMOTE_CONFIG",
+          "ORIGIN_REACHABLE at rule #0 http://" + app.address());
+    }
+  }
+
+  @Test
   void demoReportsTheTypicalFaults() {
     // when
     DoctorRun run = LoopbackOrigin.run(context(), "--demo", "--format", "json");
