@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = TunnelDoctor.Version.class,
     description = {
-      "Diagnose the tunnel: check the config, read the running connector (localhost:20241-20245 or --metrics), "
+      "Diagnose the tunnel: check the config, read the running connector (--metrics, else localhost ports 20241-20245), "
           + "probe every rule's origin the way cloudflared reaches it, and classify the connector's logs.",
       "",
       "This is what runs when no command is given. Without --config, the config is looked for where cloudflared "
@@ -57,7 +56,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   List<String> urls = new ArrayList<>();
 
   @Option(names = "--metrics", paramLabel = "HOST:PORT",
-      description = "The connector's metrics server, as given to cloudflared --metrics (default: localhost:20241-20245).")
+      description = "The connector's metrics server, as given to cloudflared --metrics (default: localhost ports 20241-20245).")
   @Nullable String metrics;
 
   @Option(names = "--log", paramLabel = "FILE",
@@ -155,10 +154,5 @@ final class DiagnoseCommand implements Callable<Integer> {
     err.println("Pass --config FILE (and --metrics HOST:PORT), or run 'tunnel-doctor --demo' to see what the doctor does.");
     err.flush();
     return ExitCode.USAGE;
-  }
-
-  /** The config file this command would use, for tests. */
-  Optional<Path> config() {
-    return Optional.ofNullable(config);
   }
 }
