@@ -15,8 +15,8 @@ module io.github.tunneldiagnostics.core {
   exports io.github.tunneldiagnostics.core;
   exports io.github.tunneldiagnostics.core.config;
   exports io.github.tunneldiagnostics.core.ingress;
+  exports io.github.tunneldiagnostics.core.report;
+  exports io.github.tunneldiagnostics.core.probe;
   exports io.github.tunneldiagnostics.core.connector;
   exports io.github.tunneldiagnostics.core.logs;
-  exports io.github.tunneldiagnostics.core.probe;
-  exports io.github.tunneldiagnostics.core.report;
 }

@@ -11,11 +11,13 @@ import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.config.ConfigCheck;
 import io.github.tunneldiagnostics.core.config.ConfigException;
 import io.github.tunneldiagnostics.core.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.connector.ConnectorOptions;
 import io.github.tunneldiagnostics.core.ingress.IngressCheck;
 import io.github.tunneldiagnostics.core.ingress.IngressMatcher;
 import io.github.tunneldiagnostics.core.ingress.InvalidRequestUrlException;
 import io.github.tunneldiagnostics.core.ingress.RouteCheck;
 import io.github.tunneldiagnostics.core.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.probe.OriginCheck;
 import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import java.nio.file.Path;
@@ -60,6 +62,7 @@ public final class TunnelDiagnostics {
   private final Resolver resolver;
   private final DiagnosisListener listener;
   private final Clock clock;
+  private final LiveSources live;
 
   private TunnelDiagnostics(
       @Nullable Path configFile,
@@ -69,7 +72,8 @@ public final class TunnelDiagnostics {
       List<Check> checks,
       Resolver resolver,
       DiagnosisListener listener,
-      Clock clock) {
+      Clock clock,
+      LiveSources live) {
     this.configFile = configFile;
     this.model = model;
     this.urls = List.copyOf(urls);
@@ -78,20 +82,21 @@ public final class TunnelDiagnostics {
     this.resolver = resolver;
     this.listener = listener;
     this.clock = clock;
+    this.live = live;
   }
 
   /** Diagnoses the cloudflared config file at {@code file}; it is read anew by each run. */
   public static TunnelDiagnostics forConfig(Path file) {
     return new TunnelDiagnostics(
         Objects.requireNonNull(file, "file"), null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
-        DiagnosisListener.NONE, Clock.systemUTC());
+        DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
   }
 
   /** Diagnoses a model already loaded or built in code. */
   public static TunnelDiagnostics forModel(IngressModel model) {
     return new TunnelDiagnostics(
         null, Objects.requireNonNull(model, "model"), List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
-        DiagnosisListener.NONE, Clock.systemUTC());
+        DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
   }
 
   /**
@@ -122,7 +127,7 @@ public final class TunnelDiagnostics {
     for (String url : more) {
       all.add(Objects.requireNonNull(url, "url"));
     }
-    return new TunnelDiagnostics(configFile, model, all, timeout, checks, resolver, listener, clock);
+    return new TunnelDiagnostics(configFile, model, all, timeout, checks, resolver, listener, clock, live);
   }
 
   /** The overall time limit of a run (default 10 s). */
@@ -131,29 +136,112 @@ public final class TunnelDiagnostics {
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException("'timeout' must be positive but was " + value);
     }
-    return new TunnelDiagnostics(configFile, model, urls, value, checks, resolver, listener, clock);
+    return new TunnelDiagnostics(configFile, model, urls, value, checks, resolver, listener, clock, live);
   }
 
   /** Adds a custom check, run after the built-in ones; its id must differ from theirs. */
   public TunnelDiagnostics check(Check check) {
     List<Check> all = new ArrayList<>(checks);
     all.add(Objects.requireNonNull(check, "check"));
-    return new TunnelDiagnostics(configFile, model, urls, timeout, all, resolver, listener, clock);
+    return new TunnelDiagnostics(configFile, model, urls, timeout, all, resolver, listener, clock, live);
   }
 
   /** The resolver every check uses for host names; tests inject one that answers loopback only. */
   public TunnelDiagnostics resolver(Resolver value) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, Objects.requireNonNull(value, "resolver"), listener, clock);
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, Objects.requireNonNull(value, "resolver"), listener, clock, live);
   }
 
   /** Hears each check start and finish, e.g. to show progress. */
   public TunnelDiagnostics listener(DiagnosisListener value) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, Objects.requireNonNull(value, "listener"), clock);
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, Objects.requireNonNull(value, "listener"), clock, live);
   }
 
   /** The clock for timings and deadlines. */
   public TunnelDiagnostics clock(Clock value) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, Objects.requireNonNull(value, "clock"));
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, Objects.requireNonNull(value, "clock"), live);
+  }
+
+  /**
+   * Diagnoses without a config file: {@link #diagnose()} matches and probes the ingress the running
+   * connector serves ({@code /config}); when no connector answers, the report says that neither was found.
+   */
+  public static TunnelDiagnostics withoutConfig() {
+    return new TunnelDiagnostics(null, null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
+        DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
+  }
+
+  /**
+   * The running connector's metrics server, {@code HOST:PORT} as given to cloudflared's {@code --metrics}
+   * (default: the addresses running cloudflared processes name, then localhost:20241–20245).
+   *
+   * @throws IllegalArgumentException when {@code hostPort} is not a {@code HOST:PORT}
+   */
+  public TunnelDiagnostics metrics(String hostPort) {
+    Objects.requireNonNull(hostPort, "hostPort");
+    ConnectorOptions base = live.connector() != null ? live.connector() : ConnectorOptions.defaults();
+    return connector(base.toBuilder().metricsAddress(hostPort).build());
+  }
+
+  /** How {@link #diagnose()} finds and reads the running connector (replaces {@link #metrics(String)}). */
+  public TunnelDiagnostics connector(ConnectorOptions options) {
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock,
+        live.withConnector(Objects.requireNonNull(options, "options")));
+  }
+
+  /** {@link #diagnose()} does not look for a running connector (e.g. for a model built in code). */
+  public TunnelDiagnostics noConnector() {
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withConnector(null));
+  }
+
+  /** Adds the connector's log files (console or JSON lines, plain or .gz), read in order as one log. */
+  public TunnelDiagnostics logs(Path... files) {
+    List<Path> all = new ArrayList<>(live.logs());
+    for (Path file : files) {
+      all.add(Objects.requireNonNull(file, "file"));
+    }
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withLogs(all));
+  }
+
+  /**
+   * {@link #diagnose()} also runs the custom checks {@link java.util.ServiceLoader} finds for {@link Check}
+   * (see {@link Diagnosis.Builder#discoverChecks()}); off unless called. {@link #validate()} never does.
+   */
+  public TunnelDiagnostics discoverChecks() {
+    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withDiscovery());
+  }
+
+  /** The log files given with {@link #logs(Path...)}, in order. */
+  public List<Path> logFiles() {
+    return live.logs();
+  }
+
+  /**
+   * The network diagnosis: the {@linkplain #standardStaticChecks() static checks}, the running connector
+   * ({@code connector}: readiness, drift, remote config), the origin probes ({@code origin}, see {@link
+   * OriginCheck}), the log files when given ({@code logs}) and the custom checks. When the connector's
+   * effective ingress ({@code /config}) can be read, it is matched and probed instead of the file, as it is
+   * what serves traffic; the report's {@link DiagnosisReport#ingress()} source says which was used.
+   * Everything ends within the {@linkplain #timeout(Duration) timeout}.
+   *
+   * @throws InvalidRequestUrlException when a URL given with {@link #url(String...)} is one cloudflared
+   *     refuses, with cloudflared's message
+   */
+  public DiagnosisReport diagnose() {
+    return new LiveDiagnosis(this, configFile != null || model != null, live, checks, timeout, resolver, listener, clock).run();
+  }
+
+  /**
+   * Classifies the {@linkplain #logs(Path...) log files} only, against the config when one was given (to
+   * name the rules), as a report: each finding has {@code evidence.count}, {@code firstSeen},
+   * {@code lastSeen} and {@code sample}. Nothing is sent over the network.
+   *
+   * @throws IllegalStateException when no log file was given
+   */
+  public DiagnosisReport analyzeLogs() {
+    if (live.logs().isEmpty()) {
+      throw new IllegalStateException("no log file given: call logs(Path...) first");
+    }
+    return new LiveDiagnosis(this, configFile != null || model != null, live, checks, timeout, resolver, listener, clock).logsOnly();
   }
 
   /** The URLs asked about, in order. */
@@ -171,7 +259,10 @@ public final class TunnelDiagnostics {
     if (model != null) {
       return model;
     }
-    return ConfigLoader.load(Objects.requireNonNull(configFile, "configFile"));
+    if (configFile == null) {
+      throw LiveDiagnosis.noConfig();
+    }
+    return ConfigLoader.load(configFile);
   }
 
   /**
@@ -257,7 +348,7 @@ public final class TunnelDiagnostics {
         .run();
   }
 
-  private List<Route> routes(IngressModel loaded) {
+  List<Route> routes(IngressModel loaded) {
     if (urls.isEmpty() || loaded.rules().isEmpty()) {
       return List.of();
     }
@@ -273,7 +364,7 @@ public final class TunnelDiagnostics {
 
   @Override
   public String toString() {
-    return "TunnelDiagnostics[" + (configFile != null ? configFile : "model " + Objects.requireNonNull(model).source().location())
+    return "TunnelDiagnostics[" + (configFile != null ? configFile : model != null ? "model " + model.source().location() : "no config")
         + ", urls=" + urls + ", timeout=" + timeout + ", checks=" + Arrays.toString(checks.stream().map(Check::id).toArray()) + "]";
   }
 }

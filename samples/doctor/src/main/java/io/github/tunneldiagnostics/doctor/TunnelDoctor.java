@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.doctor;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,10 +17,16 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "tunnel-doctor",
     mixinStandardHelpOptions = true,
     versionProvider = TunnelDoctor.Version.class,
-    description = "Finds out why a hostname served through a Cloudflare Tunnel answers 502, and says what to change.",
-    synopsisSubcommandLabel = "COMMAND",
+    description = {
+      "Finds out why a hostname served through a Cloudflare Tunnel answers 502, and says what to change.",
+      "",
+      "Without a command it runs 'diagnose' (options such as --config or --demo go to it). New here? Try --demo."
+    },
+    synopsisSubcommandLabel = "[COMMAND]",
     commandListHeading = "%nCommands:%n")
 public final class TunnelDoctor {
+  private static final Set<String> STANDARD_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
   /** Where users report bugs; printed with every internal error. */
   static final String ISSUES = "https://github.com/tunneldiagnostics/tunnel-diagnostics/issues";
 
@@ -27,7 +34,7 @@ public final class TunnelDoctor {
 
   /** Runs the doctor and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine(DoctorContext.system()).execute(args));
+    System.exit(commandLine(DoctorContext.system()).execute(withDefaultCommand(args)));
   }
 
   /** The configured command line; tests set its out and err and call {@code execute}. */
@@ -35,6 +42,8 @@ public final class TunnelDoctor {
     CommandLine commandLine = new CommandLine(new TunnelDoctor());
     commandLine.addSubcommand(new ValidateCommand(context));
     commandLine.addSubcommand(new MatchCommand(context));
+    commandLine.addSubcommand(new DiagnoseCommand(context));
+    commandLine.addSubcommand(new LogsCommand(context));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
@@ -56,6 +65,20 @@ public final class TunnelDoctor {
           return ExitCode.INTERNAL_ERROR;
         });
     return commandLine;
+  }
+
+  /**
+   * The arguments with {@code diagnose} in front when they name no command: no arguments at all, or
+   * options such as {@code --demo} or {@code --config FILE} (but not {@code --help} or {@code --version}).
+   */
+  static String[] withDefaultCommand(String[] args) {
+    if (args.length > 0 && (!args[0].startsWith("-") || STANDARD_OPTIONS.contains(args[0]))) {
+      return args;
+    }
+    String[] withCommand = new String[args.length + 1];
+    withCommand[0] = "diagnose";
+    System.arraycopy(args, 0, withCommand, 1, args.length);
+    return withCommand;
   }
 
   static PrintWriter out(@Nullable CommandSpec spec) {

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class TunnelDoctorTest {
 
   @Test
-  void noCommandIsAUsageError() {
-    // when
+  void noCommandOnTheRawCommandLineIsAUsageErrorWhileMainRunsDiagnose() {
+    // when: main() puts 'diagnose' in front (see DiagnoseCommandTest); the bare picocli command line does not
     DoctorRun run = DoctorRun.of();
 
     // then
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("Missing required subcommand\nUsage: tunnel-doctor [-hV] COMMAND\n");
+    assertThat(run.err()).startsWith("Missing required subcommand\nUsage: tunnel-doctor [-hV] [COMMAND]\n");
+    assertThat(TunnelDoctor.withDefaultCommand(new String[0])).containsExactly("diagnose");
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.github.tunneldiagnostics.core.report;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,8 +31,12 @@ public final class JsonReportWriter implements ReportWriter {
       json.beginObject()
           .name("path").value(model.source().location())
           .name("tunnel").value(model.tunnel())
-          .name("rules").value(model.rules().size())
-          .endObject();
+          .name("rules").value(model.rules().size());
+      if (model.source().kind() != ConfigSource.Kind.FILE) { // e.g. the running connector's effective ingress
+        json.name("source").value(model.source().kind().name().toLowerCase(Locale.ROOT))
+            .name("version").value(model.source().version());
+      }
+      json.endObject();
     }
     json.name("routes").beginArray();
     for (RouteReport route : report.routes()) {

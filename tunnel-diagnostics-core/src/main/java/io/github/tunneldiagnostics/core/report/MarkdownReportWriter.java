@@ -4,6 +4,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
+import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     out.append("# Tunnel diagnosis: ").append(report.verdict().name()).append("\n\n");
     IngressModel model = report.ingress();
     if (model != null) {
-      out.append("- Config: ").append(code(model.source().location()));
+      out.append("- Config: ").append(model.source().kind() == ConfigSource.Kind.FILE ? code(model.source().location()) : ConfigSources.describe(model.source()));
       if (model.tunnel() != null) {
         out.append(", tunnel ").append(code(model.tunnel()));
       }

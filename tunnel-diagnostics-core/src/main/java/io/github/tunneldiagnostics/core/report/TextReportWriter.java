@@ -60,7 +60,7 @@ public final class TextReportWriter implements ReportWriter {
         .append(", ").append(infos).append(" info)\n");
     IngressModel model = report.ingress();
     if (model != null) {
-      String config = model.source().location() + (model.tunnel() != null ? ", tunnel " + model.tunnel() : "")
+      String config = ConfigSources.describe(model.source()) + (model.tunnel() != null ? ", tunnel " + model.tunnel() : "")
           + ", " + plural(model.rules().size(), "rule");
       Wrapping.wrap(config, WIDTH, "Config:  ", "         ").forEach(line -> out.append(line).append('\n'));
     }

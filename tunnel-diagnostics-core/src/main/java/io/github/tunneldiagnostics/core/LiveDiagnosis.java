@@ -1,0 +1,204 @@
+package io.github.tunneldiagnostics.core;
+
+import io.github.tunneldiagnostics.api.Diagnosis;
+import io.github.tunneldiagnostics.api.DiagnosisListener;
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Verdict;
+import io.github.tunneldiagnostics.api.check.Check;
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.api.ingress.ConfigSource;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.config.ConfigException;
+import io.github.tunneldiagnostics.core.connector.ConnectorInspector;
+import io.github.tunneldiagnostics.core.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.connector.ConnectorReport;
+import io.github.tunneldiagnostics.core.logs.LogClassifier;
+import io.github.tunneldiagnostics.core.logs.LogsCheck;
+import io.github.tunneldiagnostics.core.probe.OriginCheck;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of {@link TunnelDiagnostics#diagnose()} or {@link TunnelDiagnostics#analyzeLogs()}: reads the
+ * connector first (its effective ingress decides what is matched and probed), then runs the pipeline.
+ */
+final class LiveDiagnosis {
+  private static final Duration MINIMUM = Duration.ofMillis(1);
+
+  private final TunnelDiagnostics facade;
+  private final boolean hasConfig;
+  private final LiveSources live;
+  private final List<Check> custom;
+  private final Duration timeout;
+  private final Resolver resolver;
+  private final DiagnosisListener listener;
+  private final Clock clock;
+
+  LiveDiagnosis(
+      TunnelDiagnostics facade, boolean hasConfig, LiveSources live, List<Check> custom, Duration timeout, Resolver resolver,
+      DiagnosisListener listener, Clock clock) {
+    this.facade = facade;
+    this.hasConfig = hasConfig;
+    this.live = live;
+    this.custom = List.copyOf(custom);
+    this.timeout = timeout;
+    this.resolver = resolver;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  /** The finding when neither a config file nor a model was given. */
+  static ConfigException noConfig() {
+    return new ConfigException(
+        Finding.error(FindingCode.CONFIG_NOT_FOUND)
+            .check("config")
+            .subject("config file")
+            .message("No config file was given, and none was found in cloudflared's default places.")
+            .remediation("Pass the config cloudflared runs with (--config FILE, see the cloudflared process's --config), "
+                + "or put it at ~/.cloudflared/config.yml.")
+            .evidence("source", "config")
+            .build());
+  }
+
+  DiagnosisReport run() {
+    Instant started = clock.instant();
+    Instant deadline = started.plus(timeout);
+    List<Finding> setup = new ArrayList<>();
+    IngressModel file = null;
+    if (hasConfig) {
+      try {
+        file = facade.load();
+      } catch (ConfigException e) {
+        setup.add(e.finding()); // reported even when the connector's ingress can be diagnosed instead
+      }
+    }
+    ConnectorReport connector = inspectConnector(file, started, deadline);
+    IngressModel diagnosed = chooseModel(file, connector);
+    if (diagnosed == null) {
+      List<Finding> findings = new ArrayList<>(setup);
+      if (!hasConfig) {
+        findings.add(noConfig().finding());
+      }
+      if (connector != null) {
+        findings.addAll(connector.findings());
+      }
+      if (!live.logs().isEmpty()) {
+        findings.addAll(classifyWithoutModel(deadline));
+      }
+      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
+    }
+    List<Check> builtIn = new ArrayList<>(TunnelDiagnostics.standardStaticChecks());
+    builtIn.add(OriginCheck.builder().build());
+    if (connector != null) {
+      builtIn.add(new ConnectorFindings(connector.findings()));
+    }
+    if (!live.logs().isEmpty()) {
+      builtIn.add(new LogsCheck(live.logs()));
+    }
+    Diagnosis.Builder diagnosis = Diagnosis.builder()
+        .ingress(diagnosed)
+        .checks(builtIn)
+        .checks(custom)
+        .routes(facade.routes(diagnosed))
+        .timeout(left(deadline))
+        .resolver(resolver)
+        .listener(listener)
+        .clock(clock);
+    if (live.discoverChecks()) {
+      diagnosis.discoverChecks();
+    }
+    return withSetup(diagnosis.build().run(), started, setup);
+  }
+
+  DiagnosisReport logsOnly() {
+    Instant started = clock.instant();
+    Instant deadline = started.plus(timeout);
+    if (!hasConfig) {
+      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), classifyWithoutModel(deadline));
+    }
+    IngressModel model;
+    try {
+      model = facade.load();
+    } catch (ConfigException e) {
+      List<Finding> findings = new ArrayList<>(List.of(e.finding()));
+      findings.addAll(classifyWithoutModel(deadline));
+      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
+    }
+    return Diagnosis.builder()
+        .ingress(model)
+        .check(new LogsCheck(live.logs()))
+        .timeout(left(deadline))
+        .resolver(resolver)
+        .listener(listener)
+        .clock(clock)
+        .build()
+        .run();
+  }
+
+  /** Reads the connector within half of the overall time, so that the probes keep the other half. */
+  private @Nullable ConnectorReport inspectConnector(@Nullable IngressModel file, Instant started, Instant deadline) {
+    ConnectorOptions options = live.connector();
+    if (options == null) {
+      return null;
+    }
+    if (options.fileModel() == null && file != null && file.source().kind() == ConfigSource.Kind.FILE) {
+      options = options.toBuilder().fileModel(file).build();
+    }
+    Instant connectorDeadline = started.plus(Duration.between(started, deadline).dividedBy(2));
+    return new ConnectorInspector(options).inspect(connectorDeadline, clock);
+  }
+
+  /**
+   * The connector's effective ingress when it has any (that is what serves traffic), carrying what the
+   * loader noticed about the file; else the file.
+   */
+  private static @Nullable IngressModel chooseModel(@Nullable IngressModel file, @Nullable ConnectorReport connector) {
+    if (connector == null || connector.effective().isEmpty()
+        || connector.findings().stream().anyMatch(f -> f.code().equals(FindingCode.NO_INGRESS_LOADED))) {
+      return file;
+    }
+    IngressModel running = connector.effective().get();
+    if (file == null) {
+      return running;
+    }
+    return new IngressModel(running.source(), running.tunnel() != null ? running.tunnel() : file.tunnel(), running.originRequest(),
+        running.rules(), running.warpRouting(), running.settings(), file.loadFindings());
+  }
+
+  private List<Finding> classifyWithoutModel(Instant deadline) {
+    try {
+      return LogClassifier.builder().ingress(null).deadline(deadline).clock(clock).build().analyze(live.logs()).findings();
+    } catch (IOException e) {
+      return List.of(Finding.warning(FindingCode.CHECK_FAILED)
+          .check(LogsCheck.ID)
+          .subject("connector log")
+          .message("The log files could not be read: " + e.getMessage())
+          .remediation("Pass the file cloudflared writes (--logfile), or save journalctl -u cloudflared output to a file.")
+          .evidence("exception", e.getClass().getName())
+          .build());
+    }
+  }
+
+  private Duration left(Instant deadline) {
+    Duration left = Duration.between(clock.instant(), deadline);
+    return left.compareTo(MINIMUM) < 0 ? MINIMUM : left;
+  }
+
+  /** The report with the findings made before the pipeline ran (a config file that did not load). */
+  private DiagnosisReport withSetup(DiagnosisReport report, Instant started, List<Finding> setup) {
+    if (setup.isEmpty()) {
+      return report;
+    }
+    List<Finding> findings = new ArrayList<>(setup);
+    findings.addAll(report.findings());
+    return new DiagnosisReport(Verdict.of(findings), started, Duration.between(started, clock.instant()), report.ingress(),
+        report.routes(), findings, report.results());
+  }
+}
