@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class RouteChain {
   private static final String ADDRESS_PREFIX = "address.";
-  private static final String ATTEMPTS = "attempts";
 
   private enum Link { HOSTNAME, RULE, SERVICE }
 
@@ -102,9 +101,11 @@ final class RouteChain {
   private static Map<String, ChainLink> addresses(List<Finding> serviceFindings) {
     Map<String, ChainLink> addresses = new LinkedHashMap<>();
     for (Finding finding : serviceFindings) {
-      LinkStatus status = finding.severity() == Severity.ERROR ? LinkStatus.BROKEN : LinkStatus.OK;
+      LinkStatus findingStatus = finding.severity() == Severity.ERROR ? LinkStatus.BROKEN : LinkStatus.OK;
       finding.evidence().forEach((key, value) -> {
         if (key.startsWith(ADDRESS_PREFIX) && key.length() > ADDRESS_PREFIX.length()) {
+          // an address that accepted the connection is a sound link even when a later phase broke
+          LinkStatus status = value.startsWith("connected") ? LinkStatus.OK : findingStatus;
           String address = key.substring(ADDRESS_PREFIX.length());
           ChainLink previous = addresses.get(address);
           if (previous == null || status.worst(previous.status()) != previous.status()) {
@@ -113,29 +114,7 @@ final class RouteChain {
         }
       });
     }
-    if (addresses.isEmpty()) {
-      serviceFindings.forEach(finding -> attempts(finding, addresses));
-    }
     return addresses;
-  }
-
-  /**
-   * The origin probe's {@code attempts} evidence, {@code "127.0.0.1:8080 refused after 0 ms; [::1]:8080
-   * connected after 1 ms"}: each address is ok when it connected, else broken.
-   */
-  private static void attempts(Finding finding, Map<String, ChainLink> addresses) {
-    String attempts = finding.evidence().get(ATTEMPTS);
-    if (attempts == null || attempts.isBlank()) {
-      return;
-    }
-    for (String attempt : attempts.split("; ")) {
-      int space = attempt.indexOf(' ');
-      if (space > 0) {
-        String result = attempt.substring(space + 1);
-        addresses.putIfAbsent(attempt.substring(0, space),
-            new ChainLink(2, attempt.substring(0, space), result.startsWith("connected") ? LinkStatus.OK : LinkStatus.BROKEN, result));
-      }
-    }
   }
 
   private static LinkStatus statusOf(Severity severity) {
