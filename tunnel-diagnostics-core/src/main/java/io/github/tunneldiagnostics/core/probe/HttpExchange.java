@@ -37,7 +37,7 @@ final class HttpExchange {
       try {
         connection.out().write(request);
         connection.out().flush();
-        return readResponse(connection, start, deadline);
+        return readResponse(connection, start, deadline, guard);
       } catch (SocketTimeoutException e) {
         return new HttpOutcome.NoResponse(HttpOutcome.NoResponse.Kind.TIMEOUT, "", waited(start));
       } catch (IOException e) {
@@ -49,7 +49,7 @@ final class HttpExchange {
     }
   }
 
-  private HttpOutcome readResponse(ProbeConnection connection, Instant start, Instant deadline) throws IOException {
+  private HttpOutcome readResponse(ProbeConnection connection, Instant start, Instant deadline, Watchdog.Guard guard) throws IOException {
     InputStream in = connection.in();
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     Duration firstByte = null;
@@ -67,7 +67,7 @@ final class HttpExchange {
       } catch (SocketTimeoutException e) {
         return new HttpOutcome.NoResponse(HttpOutcome.NoResponse.Kind.TIMEOUT, text(head), waited(start));
       } catch (IOException e) {
-        if (!clock.instant().isBefore(deadline)) {
+        if (guard.fired() || !clock.instant().isBefore(deadline)) { // the watchdog closed it at the deadline
           return new HttpOutcome.NoResponse(HttpOutcome.NoResponse.Kind.TIMEOUT, text(head), waited(start));
         }
         if (head.size() > 0 && !startsLikeHttp(head.toByteArray())) {
@@ -76,6 +76,9 @@ final class HttpExchange {
         return new HttpOutcome.NoResponse(kindOf(e), text(head), waited(start));
       }
       if (n < 0) {
+        if (guard.fired()) {
+          return new HttpOutcome.NoResponse(HttpOutcome.NoResponse.Kind.TIMEOUT, text(head), waited(start));
+        }
         if (head.size() > 0 && !startsLikeHttp(head.toByteArray())) {
           return malformed(head.toByteArray());
         }

@@ -30,7 +30,7 @@ final class Watchdog {
   /** Arms a timer that closes {@code target} at {@code deadline}; close the guard to disarm it. */
   Guard closeAt(Closeable target, Instant deadline) {
     AtomicBoolean fired = new AtomicBoolean();
-    long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+    long delay = Math.max(0, Duration.between(clock.instant(), deadline).toNanos()); // never before the deadline
     ScheduledFuture<?> task =
         scheduler.schedule(
             () -> {
@@ -42,7 +42,7 @@ final class Watchdog {
               }
             },
             delay,
-            TimeUnit.MILLISECONDS);
+            TimeUnit.NANOSECONDS);
     return new Guard(task, fired);
   }
 
