@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.config;
 
+import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.AccessConfig;
@@ -584,7 +585,7 @@ final class ConfigDecoder {
       if (earlier != null) {
         recordTypeError(keyNode, null, key,
             "the key " + key + " appears twice in the same mapping (first at line " + earlier + ")",
-            "keep one " + key + ": entry and delete the other", "line " + line(keyNode) + ": mapping key " + GoText.quote(key) + " already defined at line " + earlier);
+            "keep one " + key + ": entry and delete the other", "line " + line(keyNode) + ": mapping key " + GoQuote.quote(key) + " already defined at line " + earlier);
         continue;
       }
       result.add(tuple);
@@ -735,7 +736,7 @@ final class ConfigDecoder {
       case YamlScalar.BOOL -> "the boolean " + text;
       case YamlScalar.TIMESTAMP -> "the date " + text;
       case YamlScalar.NULL -> "empty";
-      default -> "the string " + GoText.quote(text);
+      default -> "the string " + GoQuote.quote(text);
     };
   }
 

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.config;
 
+import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
 import java.time.Duration;
 import java.util.Map;
 
@@ -104,14 +105,14 @@ final class GoDuration {
         u++;
       }
       if (u == 0) {
-        throw new ParseException("time: missing unit in duration " + GoText.quote(orig));
+        throw new ParseException("time: missing unit in duration " + GoQuote.quote(orig));
       }
       String unitName = s.substring(0, u);
       s = s.substring(u);
       Long unit = UNITS.get(unitName);
       if (unit == null) {
         throw new ParseException(
-            "time: unknown unit " + GoText.quote(unitName) + " in duration " + GoText.quote(orig));
+            "time: unknown unit " + GoQuote.quote(unitName) + " in duration " + GoQuote.quote(orig));
       }
       if (Long.compareUnsigned(v, Long.divideUnsigned(NS_LIMIT, unit)) > 0) {
         throw invalid(orig);
@@ -138,7 +139,7 @@ final class GoDuration {
   }
 
   private static ParseException invalid(String orig) {
-    return new ParseException("time: invalid duration " + GoText.quote(orig));
+    return new ParseException("time: invalid duration " + GoQuote.quote(orig));
   }
 
   /** Go's {@code time.Duration.String()}, for messages ({@code 1m30s}, {@code 300ms}). */

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.ingress;
 
+import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
 import org.jspecify.annotations.Nullable;
 
 /**

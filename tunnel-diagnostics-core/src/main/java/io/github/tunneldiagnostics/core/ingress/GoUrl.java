@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.ingress;
 
+import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.probe;
 
+import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -216,7 +217,7 @@ final class HttpExchange {
 
   private static String text(ByteArrayOutputStream bytes) {
     byte[] raw = bytes.toByteArray();
-    return GoQuoting.quote(Arrays.copyOf(raw, Math.min(raw.length, 32)));
+    return GoQuote.quote(Arrays.copyOf(raw, Math.min(raw.length, 32)));
   }
 
   private Duration waited(Instant start) {

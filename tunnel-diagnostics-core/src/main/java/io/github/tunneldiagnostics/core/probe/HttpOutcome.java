@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.probe;
 
+import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ sealed interface HttpOutcome {
   record Malformed(byte[] firstBytes, boolean looksLikeTls) implements HttpOutcome {
     /** The bytes as Go's {@code %q} would quote them. */
     String quoted() {
-      return GoQuoting.quote(firstBytes);
+      return GoQuote.quote(firstBytes);
     }
   }
 }

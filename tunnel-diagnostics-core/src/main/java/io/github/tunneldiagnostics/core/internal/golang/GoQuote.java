@@ -1,10 +1,14 @@
-package io.github.tunneldiagnostics.core.ingress;
+package io.github.tunneldiagnostics.core.internal.golang;
 
-/** Go's {@code strconv.Quote} ({@code %q}), which cloudflared's error messages use for values. */
-final class GoQuote {
+/**
+ * Go's {@code strconv.Quote} ({@code %q}), which cloudflared's and Go's error messages use for values.
+ * Internal to the core module (this package is not exported).
+ */
+public final class GoQuote {
   private GoQuote() {}
 
-  static String quote(String value) {
+  /** Go's quoting of a string (runes). */
+  public static String quote(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     value.codePoints()
         .forEach(
@@ -43,5 +47,28 @@ final class GoQuote {
         && type != Character.LINE_SEPARATOR
         && type != Character.PARAGRAPH_SEPARATOR
         && (type != Character.SPACE_SEPARATOR || cp == ' ');
+  }
+
+  /** Go's quoting of raw bytes, e.g. what an origin sent: bytes outside printable ASCII as {@code \\xNN}. */
+  public static String quote(byte[] bytes) {
+    StringBuilder out = new StringBuilder("\"");
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            out.append((char) c);
+          } else {
+            out.append(String.format("\\x%02x", c));
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 }
