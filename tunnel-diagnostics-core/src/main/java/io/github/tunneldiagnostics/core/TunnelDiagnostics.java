@@ -14,6 +14,7 @@ import io.github.tunneldiagnostics.core.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.connector.ConnectorOptions;
 import io.github.tunneldiagnostics.core.ingress.IngressCheck;
 import io.github.tunneldiagnostics.core.ingress.IngressMatcher;
+import io.github.tunneldiagnostics.core.ingress.RequestUrl;
 import io.github.tunneldiagnostics.core.ingress.InvalidRequestUrlException;
 import io.github.tunneldiagnostics.core.ingress.RouteCheck;
 import io.github.tunneldiagnostics.core.ingress.RuleMatch;
@@ -299,8 +300,9 @@ public final class TunnelDiagnostics {
     List<UrlMatch> matches = new ArrayList<>();
     for (String url : urls) {
       RuleMatch match = matcher.matchUrl(url);
+      RequestUrl asRead = RequestUrl.parse(url);
       matches.add(new UrlMatch(
-          url, RequestUrls.host(url), RequestUrls.path(url), match.rule(), match.catchAllFallback(), shadowed(loaded, match, url)));
+          url, asRead.host(), asRead.path(), match.rule(), match.catchAllFallback(), shadowed(loaded, match, url)));
     }
     return new MatchReport(loaded.source(), matches);
   }

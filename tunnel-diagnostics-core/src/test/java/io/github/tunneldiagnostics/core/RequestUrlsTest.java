@@ -23,20 +23,4 @@ class RequestUrlsTest {
     // then
     assertThat(sent).isEqualTo("App.Example.com/x");
   }
-
-  @Test
-  void readsHostWithoutPortOrBracketsAndKeepsItsCase() {
-    // then
-    assertThat(RequestUrls.host("https://App.example.com:443/x")).isEqualTo("App.example.com");
-    assertThat(RequestUrls.host("http://[::1]:8080/")).isEqualTo("::1");
-    assertThat(RequestUrls.host("https://example.com")).isEqualTo("example.com");
-  }
-
-  @Test
-  void readsThePercentDecodedPathWithoutQueryOrFragment() {
-    // then
-    assertThat(RequestUrls.path("https://example.com:8443/a%2Fb/%C3%BC%zz?q=%41#f")).isEqualTo("/a/b/ü%zz");
-    assertThat(RequestUrls.path("https://example.com")).isEmpty();
-    assertThat(RequestUrls.path("https://example.com?x=1")).isEmpty();
-  }
 }

@@ -9,9 +9,14 @@ package io.github.tunneldiagnostics.core.ingress;
  * @param host {@code url.Hostname()}: no port, no IPv6 brackets, case and trailing dot kept
  * @param path {@code url.Path}
  */
-record RequestUrl(String host, String path) {
+public record RequestUrl(String host, String path) {
 
-  static RequestUrl parse(String argument) {
+  /**
+   * Reads a URL like cloudflared's {@code ingress rule} command.
+   *
+   * @throws InvalidRequestUrlException with cloudflared's message when it refuses the URL
+   */
+  public static RequestUrl parse(String argument) {
     if (argument.isEmpty()) {
       throw new InvalidRequestUrlException("cloudflared tunnel rule expects a single argument, the URL to test");
     }
