@@ -300,7 +300,7 @@ final class ConfigDecoder {
     }
     if (!(node instanceof SequenceNode sequence)) {
       typeError(node, "[]config.IngressIPRule", where, "a list of {prefix, ports, allow} entries",
-          "write each entry as a list item: `- prefix: 10.0.0.0/8` with `ports: [80, 443]` and `allow: true`");
+          "write each entry as a list item: `- prefix: 127.0.0.0/8` with `ports: [80, 443]` and `allow: true`");
       return null;
     }
     List<IpRule> rules = new ArrayList<>();
@@ -311,7 +311,7 @@ final class ConfigDecoder {
       }
       if (!(item instanceof MappingNode mapping)) {
         typeError(item, "config.IngressIPRule", where + " entry", "a mapping with prefix:, ports: and allow:",
-            "write the entry as `- prefix: 10.0.0.0/8` with `allow: true`");
+            "write the entry as `- prefix: 127.0.0.0/8` with `allow: true`");
         continue;
       }
       String prefix = "";

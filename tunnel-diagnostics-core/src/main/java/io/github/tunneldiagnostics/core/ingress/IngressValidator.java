@@ -114,7 +114,7 @@ public final class IngressValidator {
     return switch (violation.kind()) {
       case SERVICE -> serviceRemediation(rule);
       case SOCKS_IP_RULE ->
-          "fix " + r + "'s originRequest.ipRules: each entry needs prefix: a CIDR such as 10.0.0.0/8 or fd00::/8,"
+          "fix " + r + "'s originRequest.ipRules: each entry needs prefix: a CIDR such as 127.0.0.0/8 or fd00::/8,"
               + " and ports between 1 and 65535";
       case ACCESS ->
           "set originRequest.access.teamName of " + r + " to your Cloudflare Zero Trust team name, or remove its audTag list";

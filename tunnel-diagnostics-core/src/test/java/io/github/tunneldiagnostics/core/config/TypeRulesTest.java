@@ -66,8 +66,8 @@ class TypeRulesTest {
         "keepAliveConnections: 9223372036854775808|line 2: cannot unmarshal !!int `9223372...` into int",
         "proxyPort: -80|line 2: cannot unmarshal !!int `-80` into uint",
         "httpHostHeader: {a: b}|line 2: cannot unmarshal !!map into string",
-        "ipRules: 10.0.0.0/8|line 2: cannot unmarshal !!str `10.0.0.0/8` into []config.IngressIPRule",
-        "ipRules: [{prefix: 10.0.0.0/8, ports: 80}]|line 2: cannot unmarshal !!int `80` into []int",
+        "ipRules: 127.0.0.0/8|line 2: cannot unmarshal !!str `127.0.0...` into []config.IngressIPRule",
+        "ipRules: [{prefix: 127.0.0.0/8, ports: 80}]|line 2: cannot unmarshal !!int `80` into []int",
         "access: true|line 2: cannot unmarshal !!bool `true` into config.AccessConfig",
         "access: {audTag: tag}|line 2: cannot unmarshal !!str `tag` into []string",
       })

@@ -149,16 +149,16 @@ class IngressValidatorTest {
   @Test
   void validatesSocksProxyIpRulesOfTheRuleItself() {
     // given
-    OriginRequestOverrides badCidr = OriginRequestOverrides.builder().ipRules(List.of(new IpRule("10.0.0.0", List.of(), true))).build();
+    OriginRequestOverrides badCidr = OriginRequestOverrides.builder().ipRules(List.of(new IpRule("127.0.0.0", List.of(), true))).build();
     OriginRequestOverrides noPrefix = OriginRequestOverrides.builder().ipRules(List.of(new IpRule("", List.of(80), true))).build();
     OriginRequestOverrides badPorts =
-        OriginRequestOverrides.builder().ipRules(List.of(new IpRule("10.0.0.0/8", List.of(70000, 0), true))).build();
+        OriginRequestOverrides.builder().ipRules(List.of(new IpRule("127.0.0.0/8", List.of(70000, 0), true))).build();
     OriginRequestOverrides good =
         OriginRequestOverrides.builder().ipRules(List.of(new IpRule("fd00::/8", List.of(443), false))).build();
 
     // when / then
     assertThat(cloudflaredMessage(Rules.builder().rule("s.example.com", "", "socks-proxy", badCidr).rule("", "http_status:404").build()))
-        .isEqualTo("unable to create ip rule for socks-proxy: unable to parse cidr: 10.0.0.0");
+        .isEqualTo("unable to create ip rule for socks-proxy: unable to parse cidr: 127.0.0.0");
     assertThat(cloudflaredMessage(Rules.builder().rule("s.example.com", "", "socks-proxy", noPrefix).rule("", "http_status:404").build()))
         .isEqualTo("unable to create ip rule for socks-proxy: no prefix provided");
     assertThat(cloudflaredMessage(Rules.builder().rule("s.example.com", "", "socks-proxy", badPorts).rule("", "http_status:404").build()))
