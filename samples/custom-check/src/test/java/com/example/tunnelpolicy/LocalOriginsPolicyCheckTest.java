@@ -12,6 +12,7 @@ import io.github.tunneldiagnostics.api.ingress.OriginRequest;
 import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
 import io.github.tunneldiagnostics.api.ingress.WarpRouting;
+import io.github.tunneldiagnostics.testkit.TunnelRoutes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,17 @@ class LocalOriginsPolicyCheckTest {
         rule(2, "", new OriginService.HttpStatus(404)));
 
     assertThat(Diagnosis.builder().ingress(model).check(new LocalOriginsPolicyCheck()).build().run()).isHealthy();
+  }
+
+  @Test
+  void theTestkitPicksThePolicyUpFromTheClassPath() {
+    // given: the testkit's static validation of a model, with this module's META-INF/services on the class path
+    IngressModel model = model(
+        rule(0, "db.example.com", new OriginService.Http("http", "db.internal", 80, "http://db.internal:80")),
+        rule(1, "", new OriginService.HttpStatus(404)));
+    // when
+    DiagnosisReport validation = TunnelRoutes.of(model).validate();
+    // then
+    assertThat(validation).hasFinding(LocalOriginsPolicyCheck.CODE, Severity.WARNING);
   }
 }

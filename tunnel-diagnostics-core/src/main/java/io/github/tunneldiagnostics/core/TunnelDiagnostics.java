@@ -204,8 +204,8 @@ public final class TunnelDiagnostics {
   }
 
   /**
-   * {@link #diagnose()} also runs the custom checks {@link java.util.ServiceLoader} finds for {@link Check}
-   * (see {@link Diagnosis.Builder#discoverChecks()}); off unless called. {@link #validate()} never does.
+   * {@link #diagnose()} and {@link #validate()} also run the custom checks {@link java.util.ServiceLoader}
+   * finds for {@link Check} (see {@link Diagnosis.Builder#discoverChecks()}); off unless called.
    */
   public TunnelDiagnostics discoverChecks() {
     return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withDiscovery());
@@ -337,7 +337,7 @@ public final class TunnelDiagnostics {
     } catch (ConfigException e) {
       return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), List.of(e.finding()));
     }
-    return Diagnosis.builder()
+    Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(loaded)
         .checks(builtIn)
         .checks(checks)
@@ -345,9 +345,11 @@ public final class TunnelDiagnostics {
         .timeout(timeout)
         .resolver(resolver)
         .listener(listener)
-        .clock(clock)
-        .build()
-        .run();
+        .clock(clock);
+    if (live.discoverChecks()) {
+      diagnosis.discoverChecks();
+    }
+    return diagnosis.build().run();
   }
 
   List<Route> routes(IngressModel loaded) {

@@ -1,8 +1,10 @@
 package io.github.tunneldiagnostics.testkit;
 
+import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.config.ConfigException;
 import io.github.tunneldiagnostics.core.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.ingress.ServiceParser;
@@ -121,6 +123,14 @@ public final class TunnelRoutes {
   /** The route a public URL takes, e.g. {@code https://api.example.com/v1/health}. */
   public TunnelRoute route(String url) {
     return new TunnelRoute(this, Objects.requireNonNull(url, "url"));
+  }
+
+  /**
+   * The static checks (config, ingress, routes) over the model with its overrides, plus every custom
+   * {@code Check} that {@link java.util.ServiceLoader} finds on the test class path. No network traffic.
+   */
+  public DiagnosisReport validate() {
+    return TunnelDiagnostics.forModel(model).resolver(resolver).timeout(timeout).discoverChecks().validate();
   }
 
   /** The model with the service overrides applied. */

@@ -56,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = ConfigFiles.readable(config);
-    TunnelDiagnostics diagnostics = context.diagnostics().apply(file).url(urls.toArray(String[]::new));
+    TunnelDiagnostics diagnostics = context.diagnostics().apply(file).url(urls.toArray(String[]::new)).discoverChecks();
     DiagnosisReport report;
     try (@Nullable ProgressReporter progress = context.console() ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
       report = (progress != null ? diagnostics.listener(progress) : diagnostics).validate();

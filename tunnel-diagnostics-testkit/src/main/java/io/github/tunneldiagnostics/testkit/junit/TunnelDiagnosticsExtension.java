@@ -4,7 +4,6 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.config.ConfigLoader;
 import io.github.tunneldiagnostics.testkit.ConfigValidity;
 import io.github.tunneldiagnostics.testkit.TunnelRoutes;
@@ -118,7 +117,7 @@ public final class TunnelDiagnosticsExtension implements BeforeAllCallback, Para
 
   private static Loaded load(Settings settings) {
     TunnelRoutes routes = settings.routes();
-    DiagnosisReport validation = TunnelDiagnostics.forModel(routes.model()).validate();
+    DiagnosisReport validation = routes.validate();
     List<Finding> errors = ConfigValidity.errors(validation.findings());
     if (settings.requireValidConfig() && !errors.isEmpty()) {
       StringBuilder message = new StringBuilder("The cloudflared config " + routes.model().source().location()
