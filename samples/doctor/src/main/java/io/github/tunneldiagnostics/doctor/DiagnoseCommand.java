@@ -47,9 +47,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Spec
   @Nullable CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "The cloudflared config (default: where cloudflared looks, e.g. ~/.cloudflared/config.yml).")
-  @Nullable Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--url", paramLabel = "URL",
       description = "Diagnose only the rule that serves URL (repeatable); the hostname is lower-cased as a browser does.")
@@ -90,7 +89,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       return demo();
     }
     logs.forEach(LogFiles::readable);
-    Path file = config != null ? ConfigFiles.readable(config) : context.defaultConfig().get().map(ConfigFiles::readable).orElse(null);
+    Path file = config.file != null ? ConfigFiles.readable(config.file) : context.defaultConfig().get().map(ConfigFiles::readable).orElse(null);
     TunnelDiagnostics diagnostics = file != null ? context.diagnostics().apply(file) : context.withoutConfig().get();
     if (metrics != null) {
       try {
@@ -108,7 +107,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   private int demo() {
-    if (config != null || metrics != null || !logs.isEmpty()) {
+    if (config.file != null || metrics != null || !logs.isEmpty()) {
       throw new UsageException("--demo diagnoses its own loopback origins; leave out --config, --metrics and --log");
     }
     try (DemoOrigins origins = DemoOrigins.start()) {

@@ -45,9 +45,8 @@ final class MatchCommand implements Callable<Integer> {
   @Spec
   @Nullable CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "The cloudflared config (default: where cloudflared looks, e.g. ~/.cloudflared/config.yml).")
-  @Nullable Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Parameters(paramLabel = "URL", arity = "1..*", description = "The URLs to look up, e.g. https://app.example.com/api.")
   List<String> urls = new ArrayList<>();
@@ -61,7 +60,7 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
-    Path file = ConfigFiles.readable(config);
+    Path file = ConfigFiles.readable(config.file);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file);
     DiagnosisReport validation = diagnostics.validate();
     if (validation.verdict() == Verdict.BROKEN) {

@@ -35,9 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec
   @Nullable CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "The cloudflared config (default: where cloudflared looks, e.g. ~/.cloudflared/config.yml).")
-  @Nullable Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--url", paramLabel = "URL",
       description = "Also check which rule serves URL (repeatable); the hostname is lower-cased as a browser does.")
@@ -55,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path file = ConfigFiles.readable(config);
+    Path file = ConfigFiles.readable(config.file);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file).url(urls.toArray(String[]::new)).discoverChecks();
     DiagnosisReport report;
     try (@Nullable ProgressReporter progress = context.console() ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {

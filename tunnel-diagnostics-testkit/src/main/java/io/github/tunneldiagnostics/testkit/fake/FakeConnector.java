@@ -24,7 +24,7 @@ public final class FakeConnector implements AutoCloseable {
   private final long configVersion;
   private final String configJson;
   private final String metrics;
-  private @Nullable LoopbackHttpServer server;
+  private final LoopbackServerSlot server = new LoopbackServerSlot("fake connector", this::respond);
 
   private FakeConnector(Builder builder) {
     this.readyConnections = builder.readyConnections;
@@ -40,10 +40,8 @@ public final class FakeConnector implements AutoCloseable {
   }
 
   /** Starts serving on a free loopback port. */
-  public synchronized FakeConnector start() {
-    if (server == null) {
-      server = new LoopbackHttpServer("fake-connector", this::respond);
-    }
+  public FakeConnector start() {
+    server.start();
     return this;
   }
 
@@ -87,24 +85,18 @@ public final class FakeConnector implements AutoCloseable {
   }
 
   /** The port it listens on. */
-  public synchronized int port() {
-    if (server == null) {
-      throw new IllegalStateException("the fake connector is not started: call start()");
-    }
+  public int port() {
     return server.port();
   }
 
   /** How many requests it answered. */
-  public synchronized int requestCount() {
-    return server == null ? 0 : server.requestCount();
+  public int requestCount() {
+    return server.requestCount();
   }
 
   @Override
-  public synchronized void close() {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
+  public void close() {
+    server.close();
   }
 
   /** Configures a {@link FakeConnector}. */

@@ -26,7 +26,7 @@ public final class FakeOrigin implements AutoCloseable {
   private final Duration delay;
   private final OriginFault fault;
   private final @Nullable String onlyHost;
-  private @Nullable LoopbackHttpServer server;
+  private final LoopbackServerSlot server = new LoopbackServerSlot("fake origin", this::respond);
 
   private FakeOrigin(Builder builder) {
     this.status = builder.status;
@@ -46,10 +46,8 @@ public final class FakeOrigin implements AutoCloseable {
   }
 
   /** Starts listening on a free loopback port. */
-  public synchronized FakeOrigin start() {
-    if (server == null) {
-      server = new LoopbackHttpServer("fake-origin", this::respond);
-    }
+  public FakeOrigin start() {
+    server.start();
     return this;
   }
 
@@ -94,7 +92,7 @@ public final class FakeOrigin implements AutoCloseable {
 
   /** The port it listens on. */
   public int port() {
-    return running().port();
+    return server.port();
   }
 
   /** {@code http://127.0.0.1:<port>}, ready to use as a rule's service. */
@@ -104,22 +102,12 @@ public final class FakeOrigin implements AutoCloseable {
 
   /** How many requests it received. */
   public int requestCount() {
-    return running().requestCount();
-  }
-
-  private synchronized LoopbackHttpServer running() {
-    if (server == null) {
-      throw new IllegalStateException("the fake origin is not started: call start()");
-    }
-    return server;
+    return server.requestCount();
   }
 
   @Override
-  public synchronized void close() {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
+  public void close() {
+    server.close();
   }
 
   /** Configures a {@link FakeOrigin}. */
