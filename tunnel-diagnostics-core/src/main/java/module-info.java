@@ -13,10 +13,12 @@ module io.github.tunneldiagnostics.core {
   requires java.net.http;
 
   exports io.github.tunneldiagnostics.core;
-  exports io.github.tunneldiagnostics.core.config;
-  exports io.github.tunneldiagnostics.core.ingress;
-  exports io.github.tunneldiagnostics.core.report;
-  exports io.github.tunneldiagnostics.core.probe;
-  exports io.github.tunneldiagnostics.core.connector;
-  exports io.github.tunneldiagnostics.core.logs;
+
+  // Implementation: open to the testkit only; the command line runs on the class path.
+  exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.ingress to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.probe to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.report to io.github.tunneldiagnostics.testkit;
 }

@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.benchmarks;
 
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.config.ConfigException;
-import io.github.tunneldiagnostics.core.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

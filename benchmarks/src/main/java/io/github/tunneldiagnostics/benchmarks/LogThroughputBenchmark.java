@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.benchmarks;
 
-import io.github.tunneldiagnostics.core.logs.LogAnalysis;
-import io.github.tunneldiagnostics.core.logs.LogClassifier;
+import io.github.tunneldiagnostics.core.internal.logs.LogAnalysis;
+import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

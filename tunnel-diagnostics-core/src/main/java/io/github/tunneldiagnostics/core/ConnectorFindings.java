@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.core;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
-import io.github.tunneldiagnostics.core.connector.ConnectorCheck;
+import io.github.tunneldiagnostics.core.internal.connector.ConnectorCheck;
 import java.util.List;
 
 /**

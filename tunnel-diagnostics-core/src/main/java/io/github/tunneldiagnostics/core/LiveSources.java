@@ -1,6 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
-import io.github.tunneldiagnostics.core.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

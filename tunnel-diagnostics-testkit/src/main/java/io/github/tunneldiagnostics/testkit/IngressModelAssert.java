@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.testkit;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.ingress.IngressValidator;
+import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;

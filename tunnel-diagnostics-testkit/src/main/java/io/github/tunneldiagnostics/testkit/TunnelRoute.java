@@ -3,9 +3,9 @@ package io.github.tunneldiagnostics.testkit;
 import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
-import io.github.tunneldiagnostics.core.ingress.IngressMatcher;
-import io.github.tunneldiagnostics.core.ingress.RuleMatch;
-import io.github.tunneldiagnostics.core.probe.OriginCheck;
+import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
+import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.tunneldiagnostics.doctor;
 
-import io.github.tunneldiagnostics.core.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

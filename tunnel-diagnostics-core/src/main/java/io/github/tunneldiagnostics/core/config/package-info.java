@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.tunneldiagnostics.core.config;
-
-import org.jspecify.annotations.NullMarked;

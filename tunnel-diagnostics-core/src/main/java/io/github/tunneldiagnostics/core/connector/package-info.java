@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.tunneldiagnostics.core.connector;
-
-import org.jspecify.annotations.NullMarked;

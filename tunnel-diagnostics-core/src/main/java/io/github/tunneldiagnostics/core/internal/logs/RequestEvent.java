@@ -1,0 +1,65 @@
+package io.github.tunneldiagnostics.core.internal.logs;
+
+/**
+ * One ERR line about a failed request. cloudflared writes two per request: the proxy's line (rule index
+ * and origin service) and the transport's line ({@code Request failed} with the destination URL over
+ * QUIC, {@code failed to serve incoming request} over HTTP/2). {@link RequestPairing} joins them.
+ */
+final class RequestEvent {
+  enum Kind {
+    PROXY,
+    TRANSPORT
+  }
+
+  final Kind kind;
+  final String cause;
+  final int connIndex;
+  final long sequence;
+  int rule;
+  String originService;
+  String host;
+  String path;
+  String time;
+  byte[] sample;
+  final String file;
+
+  RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String host, String path, String time, byte[] sample, String file) {
+    this.kind = kind;
+    this.cause = cause;
+    this.connIndex = connIndex;
+    this.sequence = sequence;
+    this.rule = rule;
+    this.originService = originService;
+    this.host = host;
+    this.path = path;
+    this.time = time;
+    this.sample = sample;
+    this.file = file;
+  }
+
+  boolean pairsWith(RequestEvent other) {
+    return other.kind != kind
+        && other.cause.equals(cause) // interned: usually the same instance
+        && (other.connIndex < 0 || connIndex < 0 || other.connIndex == connIndex);
+  }
+
+  /** Takes what the other line of the same request knows; the proxy line stays the sample. */
+  void absorb(RequestEvent other) {
+    if (rule == Integer.MIN_VALUE) {
+      rule = other.rule;
+    }
+    if (originService.isEmpty()) {
+      originService = other.originService;
+    }
+    if (host.isEmpty()) {
+      host = other.host;
+      path = other.path;
+    }
+    if (kind == Kind.TRANSPORT && other.kind == Kind.PROXY) {
+      sample = other.sample;
+    }
+    if (time.isEmpty() || (!other.time.isEmpty() && other.time.compareTo(time) < 0)) {
+      time = other.time;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.tunneldiagnostics.core.internal.probe;
+
+import io.github.tunneldiagnostics.api.check.Resolver;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What every route's probe of one {@link OriginCheck} run shares: the settings, the threads, one read of
+ * the socket table and one set of trust roots.
+ */
+record ProbeRun(
+    ProbeSettings settings,
+    Clock clock,
+    Resolver resolver,
+    ExecutorService executor,
+    Watchdog watchdog,
+    TcpDialer dialer,
+    TlsHandshake tls,
+    HttpExchange http,
+    Once<SocketTable.Snapshot> sockets,
+    Once<TrustRoots> roots) {}

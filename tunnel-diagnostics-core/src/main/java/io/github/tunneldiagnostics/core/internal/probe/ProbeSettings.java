@@ -1,0 +1,37 @@
+package io.github.tunneldiagnostics.core.internal.probe;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The options of an {@link OriginCheck}, immutable.
+ *
+ * @param socketTable where listening sockets are read from
+ * @param hostnames the public hostname per route
+ * @param slowThreshold time to first byte at or above which ORIGIN_SLOW is reported
+ * @param visitorIp the visitor address sent in {@code X-Forwarded-For} and {@code Cf-Connecting-Ip}
+ * @param userAgent the {@code User-Agent} sent
+ * @param extraRoots roots trusted in addition to the JDK's and Cloudflare's Origin CA roots
+ * @param reserve the part of the remaining time kept back to assemble the findings before the deadline
+ */
+record ProbeSettings(
+    SocketTable socketTable,
+    HostnameSource hostnames,
+    Duration slowThreshold,
+    String visitorIp,
+    String userAgent,
+    List<X509Certificate> extraRoots,
+    Duration reserve) {
+
+  ProbeSettings {
+    Objects.requireNonNull(socketTable, "socketTable");
+    Objects.requireNonNull(hostnames, "hostnames");
+    Objects.requireNonNull(slowThreshold, "slowThreshold");
+    Objects.requireNonNull(visitorIp, "visitorIp");
+    Objects.requireNonNull(userAgent, "userAgent");
+    extraRoots = List.copyOf(extraRoots);
+    Objects.requireNonNull(reserve, "reserve");
+  }
+}

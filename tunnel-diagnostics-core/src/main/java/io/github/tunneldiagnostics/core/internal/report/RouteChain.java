@@ -1,0 +1,173 @@
+package io.github.tunneldiagnostics.core.internal.report;
+
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.check.CheckResult;
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.api.check.Severity;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Draws one route as the chain hostname → rule → service → addresses, each link marked by the findings
+ * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}) or has
+ * the route's URL or host as subject; it belongs to a link by its code (DNS_ and EDGE_ to the hostname,
+ * ORIGIN_, TLS_VERIFY_DISABLED and CA_POOL_UNREADABLE to the service, the rest to the rule) or, for the
+ * pipeline's own CHECK_ codes, by its check id. Addresses come from {@code address.*} evidence. A link no
+ * check looked at is marked not checked, never ok.
+ */
+final class RouteChain {
+  private static final String ADDRESS_PREFIX = "address.";
+
+  private enum Link { HOSTNAME, RULE, SERVICE }
+
+  private RouteChain() {}
+
+  static List<ChainLink> of(Route route, DiagnosisReport report) {
+    IngressModel model = report.ingress();
+    @Nullable IngressRule rule = model != null && route.rule() < model.rules().size() ? model.rule(route.rule()) : null;
+    String host = hostOf(route, rule);
+    List<Finding> findings = report.findings().stream().filter(f -> concerns(f, route, host)).toList();
+    Map<Link, List<Finding>> byLink = new LinkedHashMap<>();
+    for (Link link : Link.values()) {
+      byLink.put(link, new ArrayList<>());
+    }
+    for (Finding finding : findings) {
+      byLink.get(linkOf(finding)).add(finding);
+    }
+    List<ChainLink> chain = new ArrayList<>();
+    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "dns", "edge")));
+    chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.get(Link.RULE), true));
+    boolean probed = ran(report, "origin");
+    chain.add(link(1, route.service(), byLink.get(Link.SERVICE), probed));
+    boolean dialed = rule == null || rule.service().isDialed();
+    if (dialed) {
+      Map<String, ChainLink> addresses = addresses(byLink.get(Link.SERVICE));
+      if (addresses.isEmpty()) {
+        chain.add(new ChainLink(2, probed ? "addresses not reported" : "addresses not probed", LinkStatus.NOT_CHECKED, ""));
+      } else {
+        chain.addAll(addresses.values());
+      }
+    }
+    return chain;
+  }
+
+  private static boolean concerns(Finding finding, Route route, String host) {
+    if (finding.ruleIndex().isPresent()) {
+      return finding.ruleIndex().getAsInt() == route.rule();
+    }
+    return finding.subject().equals(route.url()) || finding.subject().equals(host);
+  }
+
+  private static Link linkOf(Finding finding) {
+    String code = finding.code();
+    if (code.equals(FindingCode.CHECK_FAILED) || code.equals(FindingCode.CHECK_SKIPPED)) {
+      String check = finding.check();
+      return check.startsWith("dns") || check.startsWith("edge") ? Link.HOSTNAME
+          : check.startsWith("origin") ? Link.SERVICE : Link.RULE;
+    }
+    if (code.startsWith("DNS_") || code.startsWith("EDGE_")) {
+      return Link.HOSTNAME;
+    }
+    if (code.startsWith("ORIGIN_") || code.equals(FindingCode.TLS_VERIFY_DISABLED) || code.equals(FindingCode.CA_POOL_UNREADABLE)) {
+      return Link.SERVICE;
+    }
+    return Link.RULE;
+  }
+
+  private static ChainLink link(int depth, String label, List<Finding> findings, boolean checked) {
+    LinkStatus status = checked ? LinkStatus.OK : LinkStatus.NOT_CHECKED;
+    Set<String> codes = new LinkedHashSet<>();
+    for (Finding finding : findings) {
+      if (finding.code().equals(FindingCode.CHECK_SKIPPED)) {
+        continue;
+      }
+      status = status.worst(statusOf(finding.severity()));
+      if (finding.severity() != Severity.INFO) {
+        codes.add(finding.code());
+      }
+    }
+    return new ChainLink(depth, label, status, String.join(", ", codes));
+  }
+
+  private static Map<String, ChainLink> addresses(List<Finding> serviceFindings) {
+    Map<String, ChainLink> addresses = new LinkedHashMap<>();
+    for (Finding finding : serviceFindings) {
+      LinkStatus findingStatus = finding.severity() == Severity.ERROR ? LinkStatus.BROKEN : LinkStatus.OK;
+      finding.evidence().forEach((key, value) -> {
+        if (key.startsWith(ADDRESS_PREFIX) && key.length() > ADDRESS_PREFIX.length()) {
+          // an address that accepted the connection is a sound link even when a later phase broke
+          LinkStatus status = value.startsWith("connected") ? LinkStatus.OK : findingStatus;
+          String address = key.substring(ADDRESS_PREFIX.length());
+          ChainLink previous = addresses.get(address);
+          if (previous == null || status.worst(previous.status()) != previous.status()) {
+            addresses.put(address, new ChainLink(2, address, status, value));
+          }
+        }
+      });
+    }
+    return addresses;
+  }
+
+  private static LinkStatus statusOf(Severity severity) {
+    return switch (severity) {
+      case ERROR -> LinkStatus.BROKEN;
+      case WARNING -> LinkStatus.WARNING;
+      case INFO -> LinkStatus.OK;
+    };
+  }
+
+  private static boolean ran(DiagnosisReport report, String... prefixes) {
+    for (CheckResult result : report.results()) {
+      for (String prefix : prefixes) {
+        if (result.checkId().equals(prefix) || result.checkId().startsWith(prefix + ".")) {
+          return true;
+        }
+      }
+    }
+    for (Finding finding : report.findings()) {
+      for (String prefix : prefixes) {
+        if (finding.check().equals(prefix) || finding.check().startsWith(prefix + ".")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The host of the route's URL, as cloudflared sees it; for a whole-rule route, the rule's hostname. */
+  static String hostOf(Route route, @Nullable IngressRule rule) {
+    String url = route.url();
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      if (rule == null) {
+        return url;
+      }
+      return rule.matchesAnyHost() ? "(any hostname)" : rule.hostname();
+    }
+    String rest = url.substring(scheme + 3);
+    int end = rest.length();
+    for (char stop : new char[] {'/', '?', '#'}) {
+      int at = rest.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    String authority = rest.substring(0, end);
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    if (authority.startsWith("[")) {
+      int close = authority.indexOf(']');
+      return close > 0 ? authority.substring(0, close + 1) : authority;
+    }
+    int colon = authority.lastIndexOf(':');
+    return colon >= 0 ? authority.substring(0, colon) : authority;
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.tunneldiagnostics.core.internal.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Word-wraps plain text to a column limit; a word longer than the limit gets a line of its own. */
+final class Wrapping {
+  private Wrapping() {}
+
+  /**
+   * Wraps {@code text} so that each line, prefix included, fits in {@code width} columns where words
+   * allow. The first line starts with {@code firstPrefix}, the others with {@code nextPrefix}. Line
+   * breaks in the text are kept.
+   */
+  static List<String> wrap(String text, int width, String firstPrefix, String nextPrefix) {
+    List<String> lines = new ArrayList<>();
+    String prefix = firstPrefix;
+    for (String paragraph : text.split("\n", -1)) {
+      StringBuilder line = new StringBuilder(prefix);
+      int emptyLength = prefix.length();
+      for (String word : paragraph.split(" ")) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        if (line.length() > emptyLength && line.length() + 1 + word.length() > width) {
+          lines.add(line.toString());
+          prefix = nextPrefix;
+          line = new StringBuilder(prefix);
+          emptyLength = prefix.length();
+        }
+        if (line.length() > emptyLength) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      lines.add(line.toString());
+      prefix = nextPrefix;
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.tunneldiagnostics.core.internal.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.tunneldiagnostics.core.probe;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.tunneldiagnostics.core.report;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,279 @@
+package io.github.tunneldiagnostics.core.internal.probe;
+
+import static io.github.tunneldiagnostics.core.internal.probe.ProbeFixture.LOCALHOST_V4;
+import static io.github.tunneldiagnostics.core.internal.probe.ProbeFixture.http;
+import static io.github.tunneldiagnostics.core.internal.probe.ProbeFixture.probe;
+import static io.github.tunneldiagnostics.core.internal.probe.ProbeFixture.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.api.check.Severity;
+import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.api.ingress.OriginService;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OriginCheckConnectTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  @TempDir Path proc;
+
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A /proc/net/tcp fixture with 127.0.0.1 listeners on the given ports. */
+  private SocketTable tableWithLoopbackListeners(int... ports) throws IOException {
+    StringBuilder tcp = new StringBuilder("  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n");
+    for (int i = 0; i < ports.length; i++) {
+      tcp.append(String.format("   %d: 0100007F:%04X 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 %d 1 0000000000000000 100 0 0 10 0%n", i, ports[i], 4000 + i));
+    }
+    Files.writeString(proc.resolve("tcp"), tcp);
+    Files.writeString(proc.resolve("tcp6"), "  sl  local_address                         remote_address                        st\n");
+    Files.writeString(proc.resolve("unix"), "Num       RefCount Protocol Flags    Type St Inode Path\n");
+    return SocketTable.at(proc);
+  }
+
+  @Test
+  void closedPortIsRefusedAndANearbyListenerIsSuggested() throws Exception {
+    // given
+    int port = closedPort();
+    OriginCheck check = OriginCheck.builder().socketTable(tableWithLoopbackListeners(port + 1)).build();
+    IngressRule rule = rule(0, "app.example.test", http("http", "127.0.0.1", port));
+
+    // when
+    List<Finding> findings = probe(check, rule, LOCALHOST_V4, TIMEOUT);
+
+    // then
+    assertThat(findings).hasSize(1);
+    Finding finding = findings.get(0);
+    assertThat(finding.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
+    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+    assertThat(finding.check()).isEqualTo("origin");
+    assertThat(finding.subject()).isEqualTo("rule #0 http://127.0.0.1:" + port);
+    assertThat(finding.message()).isEqualTo(
+        "Nothing listens on 127.0.0.1:" + port + "; a process listens on 127.0.0.1:" + (port + 1)
+            + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+    assertThat(finding.remediation()).isEqualTo(
+        "Change rule #0's service to http://127.0.0.1:" + (port + 1) + ", or start the app on port " + port + ".");
+    assertThat(finding.evidence())
+        .containsEntry("source", "probe")
+        .containsEntry("rule", "0")
+        .containsEntry("listenersOnPort", "none")
+        .containsEntry("nearbyListeners", "127.0.0.1:" + (port + 1))
+        .containsKeys("resolveMs", "connectMs", "tlsMs", "firstByteMs", "attempts", "goDial");
+    assertThat(finding.evidence().get("attempts")).startsWith("127.0.0.1:" + port + " refused after ");
+  }
+
+  @Test
+  void closedPortWithNothingNearbyAsksToStartTheApp() throws Exception {
+    // given
+    int port = closedPort();
+    OriginCheck check = OriginCheck.builder().socketTable(tableWithLoopbackListeners()).build();
+
+    // when
+    List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "127.0.0.1", port)), LOCALHOST_V4, TIMEOUT);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
+      assertThat(f.remediation()).isEqualTo("Start the app so that it listens on 127.0.0.1:" + port + ", or correct the port in rule #0's service.");
+      assertThat(f.evidence().get("address.127.0.0.1:" + port)).startsWith("refused after ");
+    });
+  }
+
+  @Test
+  void appOnIpv6LoopbackOnlyIsBoundElsewhereWhenTheServiceSaysIpv4() throws Exception {
+    // given
+    InetAddress v6 = InetAddress.getByName("::1");
+    ServerSocket server;
+    try {
+      server = new ServerSocket();
+      server.bind(new InetSocketAddress(v6, 0));
+    } catch (IOException e) {
+      assumeTrue(false, "IPv6 loopback unavailable: " + e.getMessage());
+      return;
+    }
+    try (server) {
+      int port = server.getLocalPort();
+      assumeTrue(v6 instanceof Inet6Address);
+      OriginCheck check = OriginCheck.builder().socketTable(SocketTable.system()).build();
+      assumeTrue(SocketTable.system().read().available(), "no /proc/net on this system");
+
+      // when
+      List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "127.0.0.1", port)), LOCALHOST_V4, TIMEOUT);
+
+      // then
+      assertThat(findings).singleElement().satisfies(f -> {
+        assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_BOUND_ELSEWHERE);
+        // the listener is this very JVM, so /proc/<pid>/fd names it
+        String me = "(pid " + ProcessHandle.current().pid() + ")";
+        assertThat(f.message()).startsWith("Nothing listens on 127.0.0.1:" + port + ", but ")
+            .contains(me + " listens on [::1]:" + port + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+        assertThat(f.evidence().get("listenerProcess")).endsWith(me);
+        assertThat(f.remediation()).isEqualTo("Change rule #0's service to http://[::1]:" + port
+            + ", or make the app listen on 127.0.0.1:" + port + " (or on all interfaces: 0.0.0.0 / [::]).");
+        assertThat(f.evidence()).containsEntry("listenersOnPort", "[::1]:" + port);
+      });
+    }
+  }
+
+  @Test
+  void localhostResolvingToBothFamiliesExplainsGosDialOrder() throws Exception {
+    // given: localhost -> ::1 first, then 127.0.0.1; nothing listens on either
+    int port = closedPort();
+    var resolver = ProbeFixture.resolver(Map.of("localhost", List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"))));
+    OriginCheck check = OriginCheck.builder().socketTable(tableWithLoopbackListeners()).build();
+
+    // when
+    List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "localhost", port)), resolver, TIMEOUT);
+
+    // then: Go reports the primary (IPv6) family's error
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
+      assertThat(f.message()).endsWith("cloudflared logs dial tcp [::1]:" + port + ": connect: connection refused.");
+      assertThat(f.evidence().get("goDial")).startsWith("IPv6 first (family of the first address), other family 300 ms later or as soon as it fails: [::1]:" + port);
+    });
+  }
+
+  @Test
+  void containerNameThatDoesNotResolveIsUnresolvable() throws Exception {
+    // given
+    OriginCheck check = OriginCheck.builder().socketTable(SocketTable.none()).build();
+
+    // when
+    List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "nginxproxymanager", 81)), LOCALHOST_V4, TIMEOUT);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_UNRESOLVABLE);
+      assertThat(f.message()).isEqualTo("'nginxproxymanager' does not resolve on this machine; cloudflared logs dial tcp: lookup nginxproxymanager on"
+          + " <resolver>: no such host. 'nginxproxymanager' looks like a container or service name: such names resolve only inside their Docker or"
+          + " Kubernetes network, not on the host where cloudflared runs.");
+      assertThat(f.remediation()).startsWith("Run cloudflared in the same Docker network as 'nginxproxymanager'");
+      assertThat(f.evidence()).containsEntry("resolveMs", f.evidence().get("resolveMs")).containsEntry("connectMs", "-");
+    });
+  }
+
+  @Test
+  void streamServiceIsOnlyConnected() throws Exception {
+    // given
+    try (LoopbackServer ssh = LoopbackServer.start(LoopbackServer::blackHole)) {
+      OriginService.Stream stream = new OriginService.Stream("ssh", "127.0.0.1", ssh.port());
+      // when
+      List<Finding> findings = probe(new OriginCheck(), rule(0, "ssh.example.test", stream), LOCALHOST_V4, TIMEOUT);
+      // then
+      assertThat(findings).singleElement().satisfies(f -> {
+        assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_REACHABLE);
+        assertThat(f.message()).isEqualTo("The ssh origin accepts TCP connections at 127.0.0.1:" + ssh.port()
+            + "; cloudflared carries ssh as a raw TCP stream, so nothing beyond the connect was probed.");
+      });
+    }
+  }
+
+  @Test
+  void servicesCloudflaredAnswersItselfAreNotProbed() throws Exception {
+    // given
+    var model = ProbeFixture.model(List.of(rule(0, "hello.example.test", new OriginService.HelloWorld())));
+
+    // when
+    List<Finding> findings = new OriginCheck().run(ProbeFixture.context(model, LOCALHOST_V4, TIMEOUT));
+
+    // then
+    assertThat(findings).extracting(Finding::code).containsExactly(FindingCode.CHECK_SKIPPED, FindingCode.CHECK_SKIPPED);
+    assertThat(findings.get(0).message()).isEqualTo("Rule #0's service hello_world is answered by cloudflared itself; there is no origin to probe.");
+  }
+
+  @Test
+  void manyDeadOriginsCostAboutOneTimeout() throws Exception {
+    // given: 30 origins that accept and never answer, 30 closed ports
+    List<LoopbackServer> servers = new ArrayList<>();
+    List<IngressRule> rules = new ArrayList<>();
+    try {
+      for (int i = 0; i < 30; i++) {
+        LoopbackServer server = LoopbackServer.start(LoopbackServer::blackHole);
+        servers.add(server);
+        rules.add(rule(rules.size(), "dead" + i + ".example.test", http("http", "127.0.0.1", server.port())));
+      }
+      // closed ports are picked after every server is bound, so no server can take one later
+      java.util.Set<Integer> taken = new java.util.HashSet<>();
+      servers.forEach(s -> taken.add(s.port()));
+      for (int i = 0; i < 30; i++) {
+        int port = closedPort();
+        while (!taken.add(port)) {
+          port = closedPort();
+        }
+        rules.add(rule(rules.size(), "closed" + i + ".example.test", http("http", "127.0.0.1", port)));
+      }
+      var model = ProbeFixture.model(rules);
+      OriginCheck check = OriginCheck.builder().socketTable(SocketTable.none()).build();
+      var context = ProbeFixture.context(model, LOCALHOST_V4, Duration.ofMillis(800));
+
+      // when
+      List<Finding> findings = check.run(context);
+
+      // then: every rule has its verdict, and the run ended by the deadline
+      assertThat(Instant.now()).isBefore(context.deadline().plus(io.github.tunneldiagnostics.api.Diagnosis.GRACE));
+      assertThat(findings.stream().filter(f -> f.code().equals(FindingCode.ORIGIN_NO_RESPONSE))).hasSize(30);
+      assertThat(findings.stream().filter(f -> f.code().equals(FindingCode.ORIGIN_CONNECTION_REFUSED))).hasSize(30);
+    } finally {
+      for (LoopbackServer server : servers) {
+        server.close();
+      }
+    }
+  }
+
+  @Test
+  void connectThatNeverCompletesIsAConnectTimeout() throws Exception {
+    // given: a listener whose accept queue is full, so the kernel drops further SYNs (a black-holed port)
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket filler = new java.net.Socket();
+          try {
+            filler.connect(full.getLocalSocketAddress(), 200);
+            fillers.add(filler);
+          } catch (IOException e) {
+            filler.close();
+            break;
+          }
+        }
+        assumeTrue(fillers.size() < 8, "the kernel did not drop SYNs for a full accept queue");
+        OriginCheck check = OriginCheck.builder().socketTable(SocketTable.none()).build();
+
+        // when
+        List<Finding> findings = probe(check, rule(0, "app.example.test", http("http", "127.0.0.1", full.getLocalPort())), LOCALHOST_V4, TIMEOUT);
+
+        // then
+        assertThat(findings).singleElement().satisfies(f -> {
+          assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECT_TIMEOUT);
+          assertThat(f.message()).matches("The TCP connect to 127\\.0\\.0\\.1:" + full.getLocalPort() + " did not complete within \\d+ ms"
+              + " \\(connectTimeout 300ms\\); cloudflared logs dial tcp 127\\.0\\.0\\.1:" + full.getLocalPort() + ": i/o timeout\\.");
+          assertThat(f.remediation()).isEqualTo("Check that 127.0.0.1:" + full.getLocalPort() + " is the right address for rule #0's service"
+              + " and that no firewall or route drops packets to port " + full.getLocalPort() + "; lower originRequest.connectTimeout to fail faster.");
+        });
+      } finally {
+        for (java.net.Socket filler : fillers) {
+          filler.close();
+        }
+      }
+    }
+  }
+}
