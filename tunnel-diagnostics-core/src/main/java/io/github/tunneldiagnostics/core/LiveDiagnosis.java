@@ -14,6 +14,7 @@ import io.github.tunneldiagnostics.core.internal.config.ConfigException;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
+import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
@@ -68,6 +69,11 @@ final class LiveDiagnosis {
   }
 
   DiagnosisReport run() {
+    DiagnosisReport report = diagnose();
+    return RemedyPlanner.forFile(facade.configPath(report.ingress())).attach(report);
+  }
+
+  private DiagnosisReport diagnose() {
     Instant started = clock.instant();
     Instant deadline = started.plus(timeout);
     List<Finding> setup = new ArrayList<>();

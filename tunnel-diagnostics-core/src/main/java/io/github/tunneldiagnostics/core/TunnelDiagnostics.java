@@ -12,6 +12,7 @@ import io.github.tunneldiagnostics.core.internal.config.ConfigCheck;
 import io.github.tunneldiagnostics.core.internal.config.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressCheck;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
 import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
@@ -349,7 +350,15 @@ public final class TunnelDiagnostics {
     if (live.discoverChecks()) {
       diagnosis.discoverChecks();
     }
-    return diagnosis.build().run();
+    return RemedyPlanner.forFile(configPath(loaded)).attach(diagnosis.build().run());
+  }
+
+  /** The config file a fix would patch: the one given, else the file the model was read from. */
+  @Nullable Path configPath(@Nullable IngressModel loaded) {
+    if (configFile != null) {
+      return configFile;
+    }
+    return loaded == null ? null : loaded.source().path().orElse(null);
   }
 
   List<Route> routes(IngressModel loaded) {

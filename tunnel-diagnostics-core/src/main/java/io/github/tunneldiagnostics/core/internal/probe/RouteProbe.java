@@ -116,7 +116,7 @@ final class RouteProbe {
     for (DialAttempt attempt : dialed) {
       evidence.putIfAbsent("address." + attempt.target(), attempt.summary());
     }
-    out.add(new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence));
+    out.add(new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies()));
   }
 
   Instant now() {
@@ -252,7 +252,7 @@ final class RouteProbe {
   private static Finding withOrder(Finding finding, String order) {
     Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
     evidence.put("goDial", order);
-    return new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence);
+    return new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies());
   }
 
   /** How Go walks the addresses, e.g. "IPv6 first: [::1]:8080 refused, then 127.0.0.1:8080 connected". */
