@@ -138,7 +138,10 @@ public final class RemedyPlanner {
         return rule == null ? List.of() : moveRule(finding, model, rule);
       }
       case FindingCode.WILDCARD_APEX_UNMATCHED -> {
-        return rule == null ? List.of() : apexRule(finding, report, rule);
+        return rule == null ? List.of() : apexRule(finding.evidence().get("apex"), report, rule);
+      }
+      case FindingCode.HOSTNAME_NOT_ROUTED -> {
+        return apexOfWildcard(finding, report, model);
       }
       default -> {
         // origin findings below
@@ -248,8 +251,19 @@ public final class RemedyPlanner {
         "cloudflared takes the first rule that matches, and rule #" + earlier + " matches every request rule #" + later.index() + " could."));
   }
 
-  private static List<Remedy> apexRule(Finding finding, DiagnosisReport report, IngressRule wildcard) {
-    String apex = finding.evidence().get("apex");
+  /** A URL that falls to the catch-all because its host is the apex of a wildcard rule: the same rule as for the apex finding. */
+  private static List<Remedy> apexOfWildcard(Finding finding, DiagnosisReport report, IngressModel model) {
+    String host = finding.evidence().get("host");
+    for (Finding other : report.findingsWithCode(FindingCode.WILDCARD_APEX_UNMATCHED)) {
+      int wildcard = other.ruleIndex().orElse(-1);
+      if (host != null && host.equals(other.evidence().get("apex")) && wildcard >= 0 && wildcard < model.rules().size()) {
+        return apexRule(host, report, model.rules().get(wildcard));
+      }
+    }
+    return List.of();
+  }
+
+  private static List<Remedy> apexRule(@Nullable String apex, DiagnosisReport report, IngressRule wildcard) {
     if (apex == null || !asked(report, apex)) {
       return List.of();
     }

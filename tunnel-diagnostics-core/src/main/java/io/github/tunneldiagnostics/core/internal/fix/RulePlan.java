@@ -40,24 +40,15 @@ public final class RulePlan {
         PlannedRule rule = rules.get(set.rule());
         rules.set(set.rule(), new PlannedRule(rule.from(), rule.hostname(), rule.path(), set.newService()));
         changedIds.add(set.rule());
-      } else if (remedy instanceof Remedy.SetOriginRequest set) {
+      } else if (remedy instanceof Remedy.SetOriginRequest set && !YamlKeys.DURATION_FIELDS.contains(set.field())) {
+        // how cloudflared reaches the origin changes (originServerName, caPool …): the target must answer;
+        // a duration written as Go wants it, or a renamed key, leaves the target as it was
         if (set.rule() == Remedy.TOP_LEVEL) {
           for (int i = 0; i < original.size(); i++) {
             changedIds.add(i);
           }
         } else {
           changedIds.add(set.rule());
-        }
-      } else if (remedy instanceof Remedy.RenameKey rename) {
-        if (rename.parentPath().startsWith("originRequest") || rename.oldKey().equals("originRequest")
-            || rename.newKey().equals("originRequest") || rename.newKey().equals("service")) {
-          if (rename.rule() == Remedy.TOP_LEVEL) {
-            for (int i = 0; i < original.size(); i++) {
-              changedIds.add(i);
-            }
-          } else {
-            changedIds.add(rename.rule());
-          }
         }
       } else if (remedy instanceof Remedy.MoveRule move) {
         ids.remove(Integer.valueOf(move.rule()));
@@ -93,7 +84,10 @@ public final class RulePlan {
     return rules;
   }
 
-  /** Indexes, after the patch, of the rules whose target (service or originRequest) changes or that are new. */
+  /**
+   * Indexes, after the patch, of the rules with a new target: a new service, a new way to reach it
+   * (originRequest fields other than timeouts), or a new rule.
+   */
   public Set<Integer> changedRules() {
     return changed;
   }

@@ -41,9 +41,6 @@ final class TextEdits {
         if (crosses(r.start, r.end, move.start, move.end) || (r.start == r.end && r.start > move.start && r.start < move.end)) {
           return Optional.of("it edits across the rule that remedy " + (move.owner + 1) + " moves");
         }
-        if (r.start == move.to && r.start == r.end) {
-          return Optional.of("it inserts where remedy " + (move.owner + 1) + " moves a rule");
-        }
       }
     }
     for (Move m : newMoves) {
@@ -57,7 +54,7 @@ final class TextEdits {
         }
       }
       for (Replace other : replaces) {
-        if (crosses(other.start, other.end, m.start, m.end) || (other.start == other.end && other.start == m.to)) {
+        if (crosses(other.start, other.end, m.start, m.end)) {
           return Optional.of("it moves a rule that remedy " + (other.owner + 1) + " edits across");
         }
       }
