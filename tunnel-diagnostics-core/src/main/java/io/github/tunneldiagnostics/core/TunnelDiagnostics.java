@@ -336,7 +336,8 @@ public final class TunnelDiagnostics {
     try {
       loaded = load();
     } catch (ConfigException e) {
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), List.of(e.finding()));
+      return RemedyPlanner.forFile(configPath(null))
+          .attach(DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), List.of(e.finding())));
     }
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(loaded)
