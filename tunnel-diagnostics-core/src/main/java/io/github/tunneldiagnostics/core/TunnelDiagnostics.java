@@ -6,6 +6,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.core.internal.golang.GoResolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.internal.config.ConfigCheck;
@@ -89,14 +90,14 @@ public final class TunnelDiagnostics {
   /** Diagnoses the cloudflared config file at {@code file}; it is read anew by each run. */
   public static TunnelDiagnostics forConfig(Path file) {
     return new TunnelDiagnostics(
-        Objects.requireNonNull(file, "file"), null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
+        Objects.requireNonNull(file, "file"), null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), GoResolver.system(),
         DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
   }
 
   /** Diagnoses a model already loaded or built in code. */
   public static TunnelDiagnostics forModel(IngressModel model) {
     return new TunnelDiagnostics(
-        null, Objects.requireNonNull(model, "model"), List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
+        null, Objects.requireNonNull(model, "model"), List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), GoResolver.system(),
         DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
   }
 
@@ -147,7 +148,11 @@ public final class TunnelDiagnostics {
     return new TunnelDiagnostics(configFile, model, urls, timeout, all, resolver, listener, clock, live);
   }
 
-  /** The resolver every check uses for host names; tests inject one that answers loopback only. */
+  /**
+   * The resolver every check uses for host names; tests inject one that answers loopback only. The default
+   * resolves as cloudflared's pure-Go resolver does, from this machine's /etc/hosts, /etc/nsswitch.conf and
+   * /etc/resolv.conf, in Go's RFC 6724 order; the origin probe sorts any other resolver's answer that way too.
+   */
   public TunnelDiagnostics resolver(Resolver value) {
     return new TunnelDiagnostics(configFile, model, urls, timeout, checks, Objects.requireNonNull(value, "resolver"), listener, clock, live);
   }
@@ -167,7 +172,7 @@ public final class TunnelDiagnostics {
    * connector serves ({@code /config}); when no connector answers, the report says that neither was found.
    */
   public static TunnelDiagnostics withoutConfig() {
-    return new TunnelDiagnostics(null, null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
+    return new TunnelDiagnostics(null, null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), GoResolver.system(),
         DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
   }
 
