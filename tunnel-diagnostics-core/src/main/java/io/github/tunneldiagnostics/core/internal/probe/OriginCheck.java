@@ -6,7 +6,7 @@ import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
-import io.github.tunneldiagnostics.core.internal.golang.GoAddressSelection;
+import io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelection;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;

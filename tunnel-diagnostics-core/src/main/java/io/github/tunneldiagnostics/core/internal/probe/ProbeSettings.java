@@ -1,6 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
-import io.github.tunneldiagnostics.core.internal.golang.GoAddressSelection;
+import io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelection;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;

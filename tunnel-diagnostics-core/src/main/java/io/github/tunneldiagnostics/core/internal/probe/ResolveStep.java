@@ -4,10 +4,10 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.check.Severity;
-import io.github.tunneldiagnostics.core.internal.golang.GoAddressSelection;
-import io.github.tunneldiagnostics.core.internal.golang.GoIp;
-import io.github.tunneldiagnostics.core.internal.golang.GoLookupException;
-import io.github.tunneldiagnostics.core.internal.golang.GoResolver;
+import io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelection;
+import io.github.tunneldiagnostics.core.internal.resolver.GoIp;
+import io.github.tunneldiagnostics.core.internal.resolver.GoLookupException;
+import io.github.tunneldiagnostics.core.internal.resolver.GoResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -130,7 +130,7 @@ final class ResolveStep {
   }
 
   private static String orderText(GoResolver resolver) {
-    return io.github.tunneldiagnostics.core.internal.golang.GoLookupOrder.read(resolver.files().nsswitch()).description();
+    return io.github.tunneldiagnostics.core.internal.resolver.GoLookupOrder.read(resolver.files().nsswitch()).description();
   }
 
   private static String text(List<InetAddress> addresses) {
