@@ -302,7 +302,7 @@ public final class TunnelDiagnostics {
   private DiagnosisReport withRemedies(DiagnosisReport report) {
     Path file = settings.configFile();
     if (file == null && report.ingress() != null) {
-      file = report.ingress().source().path().orElse(null);
+      file = report.ingress().source().file();
     }
     return RemedyPlanner.forFile(file).attach(report);
   }

@@ -13,7 +13,7 @@ import io.github.tunneldiagnostics.core.fix.TargetVerifier;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
 import io.github.tunneldiagnostics.core.internal.fix.ReloadAdvisor;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.fix;
 
 import io.github.tunneldiagnostics.api.check.Remedy;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

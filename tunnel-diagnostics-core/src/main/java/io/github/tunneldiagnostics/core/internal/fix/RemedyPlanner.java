@@ -10,7 +10,7 @@ import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
 import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
 import io.github.tunneldiagnostics.core.internal.probe.SocketTable;
@@ -238,11 +238,10 @@ public final class RemedyPlanner {
     reordered.add(earlier, later);
     List<IngressRule> renumbered = new ArrayList<>();
     for (IngressRule rule : reordered) {
-      renumbered.add(new IngressRule(renumbered.size(), rule.hostname(), rule.path(), rule.rawService(), rule.service(), rule.originRequest(),
-          rule.overrides(), rule.location()));
+      renumbered.add(rule.toBuilder().index(renumbered.size()).build());
     }
     long before = IngressValidator.validate(model).stream().filter(f -> f.code().equals(FindingCode.RULE_UNREACHABLE)).count();
-    long after = IngressValidator.validate(model.withRules(renumbered)).stream().filter(f -> f.code().equals(FindingCode.RULE_UNREACHABLE)).count();
+    long after = IngressValidator.validate(model.toBuilder().rules(renumbered).build()).stream().filter(f -> f.code().equals(FindingCode.RULE_UNREACHABLE)).count();
     if (after >= before) {
       return List.of(new Remedy.Manual(finding.remediation(),
           "Moving rule #" + later.index() + " above rule #" + earlier + " would hide another rule instead; decide which rule should win, and remove or narrow the other."));

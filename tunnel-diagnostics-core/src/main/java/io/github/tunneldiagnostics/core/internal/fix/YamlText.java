@@ -1,6 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.fix;
 
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.YamlNodes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
