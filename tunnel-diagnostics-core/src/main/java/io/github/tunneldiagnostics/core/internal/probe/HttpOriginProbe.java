@@ -84,10 +84,10 @@ final class HttpOriginProbe {
       }
     }
     HttpPhase phase = new HttpPhase(probe, where, service.tls(), transport, serviceAuthority(), httpsForm());
-    phase.run(connection, () -> reopen(address), service.tls() ? null : new HttpPhase.Sniffs(() -> speaksTls(address), () -> h2cFrames(address)));
+    phase.run(connection, () -> reopen(address), service.tls() ? null : new PortSniffs(probe, port, sni, this::tlsDeadline).at(address));
   }
 
-  private @Nullable ProbeConnection open(Socket socket) {
+  static @Nullable ProbeConnection open(Socket socket) {
     try {
       return ProbeConnection.of(socket);
     } catch (IOException e) {
@@ -115,55 +115,7 @@ final class HttpOriginProbe {
     return null;
   }
 
-  /**
-   * The HTTP/2 frames the port answers the HTTP/2 connection preface (and an empty SETTINGS frame) with;
-   * empty when it answers anything else or nothing. No request is sent: the preface only opens a connection.
-   */
-  private String h2cFrames(InetAddress address) {
-    if (!probe.hasTimeFor(MIN_EXTRA)) {
-      return "";
-    }
-    DialAttempt attempt = probe.run().dialer().dial(address, port, probe.capped(probe.settings().connectTimeout()));
-    ProbeConnection connection = attempt.socket() == null ? null : open(attempt.socket());
-    if (connection == null) {
-      return "";
-    }
-    try {
-      HttpOutcome answer = probe.run().http().exchange(connection, H2_PREFACE, tlsDeadline());
-      return answer instanceof HttpOutcome.Malformed malformed && malformed.kind() == HttpOutcome.Malformed.Kind.HTTP2 ? malformed.frames() : "";
-    } finally {
-      connection.close();
-    }
-  }
-
-  /** The client connection preface of HTTP/2 (RFC 9113 §3.4) and an empty SETTINGS frame. */
-  private static final byte[] H2_PREFACE = concat(
-      "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
-
-  /** Whether the port completes a TLS handshake (to explain a plain-text service that got no answer). */
-  private boolean speaksTls(InetAddress address) {
-    if (!probe.hasTimeFor(MIN_EXTRA)) {
-      return false;
-    }
-    DialAttempt attempt = probe.run().dialer().dial(address, port, probe.capped(probe.settings().connectTimeout()));
-    if (attempt.socket() == null) {
-      return false;
-    }
-    TlsHandshake.Result result = probe.run().tls().handshake(attempt.socket(), sni, List.of(), tlsDeadline());
-    if (result instanceof TlsHandshake.Established established) {
-      RouteProbe.closeQuietly(established.socket());
-      return true;
-    }
-    return false;
-  }
-
-  private Instant tlsDeadline() {
+  Instant tlsDeadline() {
     Instant limit = probe.now().plus(probe.settings().tlsTimeout());
     return limit.isBefore(probe.deadline()) ? limit : probe.deadline();
   }
