@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.core.ConfigException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.List;
