@@ -32,9 +32,12 @@ final class RemedyEditor {
   private final YamlText yaml;
   private final String nl;
 
+  private final RuleItems items;
+
   RemedyEditor(YamlText yaml) {
     this.yaml = yaml;
     this.nl = yaml.newline();
+    this.items = new RuleItems(yaml);
   }
 
   Edits edits(Remedy remedy, int owner) throws Refused {
@@ -190,8 +193,8 @@ final class RemedyEditor {
     if (ingress == null || ingress.getFlowStyle() == FlowStyle.FLOW) {
       throw new Refused("the ingress list is written in flow style ([...]); move rule #" + move.rule() + " by hand");
     }
-    int[] span = span(move.rule());
-    int to = itemStart(move.before());
+    int[] span = items.span(move.rule());
+    int to = items.itemStart(move.before());
     String suffix = yaml.text().charAt(span[1] - 1) == '\n' ? "" : nl;
     return new Edits(List.of(), List.of(new TextEdits.Move(span[0], span[1], to, suffix, owner)));
   }
@@ -217,9 +220,9 @@ final class RemedyEditor {
       String text = flowRule(add, copiedTuple) + ", ";
       return new Edits(List.of(new TextEdits.Replace(yaml.start(before), yaml.start(before), text, owner)), List.of());
     }
-    int dash = dash(add.before());
+    int dash = items.dash(add.before());
     int dashColumn = yaml.column(dash);
-    int at = itemStart(add.before());
+    int at = items.itemStart(add.before());
     if (flowItem) {
       String text = " ".repeat(dashColumn) + "- " + flowRule(add, copiedTuple) + nl;
       return new Edits(List.of(new TextEdits.Replace(at, at, text, owner)), List.of());
@@ -310,70 +313,5 @@ final class RemedyEditor {
     NodeTuple last = mapping.getValue().get(mapping.getValue().size() - 1);
     int at = Math.max(yaml.contentEnd(last.getKeyNode()), yaml.contentEnd(last.getValueNode()));
     return new Edits(List.of(new TextEdits.Replace(at, at, ", " + entry, owner)), List.of());
-  }
-
-  /** The offset of the {@code -} that starts rule {@code index} in a block sequence. */
-  private int dash(int index) throws Refused {
-    List<Node> rules = yaml.rules();
-    int start = yaml.start(rules.get(index));
-    int floor = previousEnd(index);
-    String text = yaml.text();
-    for (int p = start - 1; p >= floor; p--) {
-      if (text.charAt(p) == '-' && text.substring(yaml.lineStart(p), p).isBlank()
-          && (p + 1 >= text.length() || Character.isWhitespace(text.charAt(p + 1)))) {
-        return p;
-      }
-    }
-    throw new Refused("the list item of rule #" + index + " could not be found in the text");
-  }
-
-  /** Where the item before rule {@code index} (a dropped null item too) ends, or the ingress key's line. */
-  private int previousEnd(int index) {
-    SequenceNode ingress = java.util.Objects.requireNonNull(yaml.ingress());
-    Node item = yaml.rules().get(index);
-    int position = 0;
-    while (ingress.getValue().get(position) != item) {
-      position++;
-    }
-    if (position == 0) {
-      return yaml.lineStart(yaml.start(ingress));
-    }
-    return yaml.contentEnd(ingress.getValue().get(position - 1));
-  }
-
-  /** The start of rule {@code index}'s lines, with the comment lines directly above its {@code -}. */
-  private int itemStart(int index) throws Refused {
-    int start = yaml.lineStart(dash(index));
-    int floor = yaml.nextLineStart(previousEnd(index));
-    String text = yaml.text();
-    while (start > floor) {
-      int previous = yaml.lineStart(start - 1);
-      String line = text.substring(previous, start).strip();
-      if (!line.startsWith("#")) {
-        break;
-      }
-      start = previous;
-    }
-    return start;
-  }
-
-  /** Rule {@code index}'s lines: from its comments and {@code -} to the next item (blank lines kept with it). */
-  private int[] span(int index) throws Refused {
-    SequenceNode ingress = java.util.Objects.requireNonNull(yaml.ingress());
-    Node item = yaml.rules().get(index);
-    int position = 0;
-    while (ingress.getValue().get(position) != item) {
-      position++;
-    }
-    int start = itemStart(index);
-    int end;
-    if (position + 1 < ingress.getValue().size()) {
-      Node next = ingress.getValue().get(position + 1);
-      int nextRule = yaml.rules().indexOf(next);
-      end = nextRule >= 0 ? itemStart(nextRule) : yaml.nextLineStart(yaml.contentEnd(item));
-    } else {
-      end = yaml.nextLineStart(yaml.contentEnd(item));
-    }
-    return new int[] {start, end};
   }
 }
