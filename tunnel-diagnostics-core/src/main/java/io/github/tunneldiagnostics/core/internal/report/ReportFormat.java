@@ -7,7 +7,18 @@ public enum ReportFormat {
   /** The {@code tunnel-diagnostics/report/v1} document ({@link JsonReportWriter}). */
   JSON,
   /** GitHub-flavoured Markdown, e.g. for an issue or a pull request ({@link MarkdownReportWriter}). */
-  MARKDOWN;
+  MARKDOWN,
+  /** A SARIF 2.1.0 log for code scanning ({@link SarifReportWriter}); diagnosis reports only. */
+  SARIF,
+  /** JUnit XML for CI test reports ({@link JunitReportWriter}). */
+  JUNIT,
+  /** One self-contained HTML page ({@link HtmlReportWriter}). */
+  HTML;
+
+  /** True when this format can render a {@link MatchReport} (every format but SARIF). */
+  public boolean rendersMatches() {
+    return this != SARIF;
+  }
 
   /** The writer of this format; text without colour. */
   public ReportWriter writer() {
@@ -20,6 +31,9 @@ public enum ReportFormat {
       case TEXT -> color ? TextReportWriter.colored() : TextReportWriter.plain();
       case JSON -> new JsonReportWriter();
       case MARKDOWN -> new MarkdownReportWriter();
+      case SARIF -> new SarifReportWriter();
+      case JUNIT -> new JunitReportWriter();
+      case HTML -> new HtmlReportWriter();
     };
   }
 }
