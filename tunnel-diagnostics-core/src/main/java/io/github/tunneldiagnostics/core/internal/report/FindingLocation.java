@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where in the config file a finding points: its own {@code line}/{@code column} evidence (the config
- * loader's findings), else the start of the rule it is about, else the top of the file. Only for a
+ * loader's findings), else a subject of the form {@code file:line:column}, else the start of the rule it
+ * is about, else the top of the file. Only for a
  * report whose rules came from a file; a connector's {@code /config} has no lines a person edits.
  *
  * @param file the config file as given (relative paths stay relative, so code scanning can match them)
@@ -31,6 +32,13 @@ record FindingLocation(Path file, int line, int column, boolean exact) {
     int line = positive(finding.evidence().get("line"));
     if (line > 0) {
       return Optional.of(new FindingLocation(file, line, Math.max(1, positive(finding.evidence().get("column"))), true));
+    }
+    String prefix = file + ":";
+    if (finding.subject().startsWith(prefix)) { // a subject such as config.yml:12:5
+      String[] place = finding.subject().substring(prefix.length()).split(":");
+      if (place.length == 2 && positive(place[0]) > 0) {
+        return Optional.of(new FindingLocation(file, positive(place[0]), Math.max(1, positive(place[1])), true));
+      }
     }
     if (finding.ruleIndex().isPresent() && finding.ruleIndex().getAsInt() < model.rules().size()) {
       Optional<SourceLocation> rule = model.rule(finding.ruleIndex().getAsInt()).sourceLocation();

@@ -29,6 +29,7 @@ public final class SarifReportWriter implements ReportWriter {
 
   private static final String FINGERPRINT = "tunnelDoctorFinding/v1";
   private static final int MAX_FIXES_IN_HELP = 5;
+  private static final Set<String> ACRONYMS = Set.of("TLS", "DNS", "CA", "URL", "ID", "HTTP", "HTTPS", "API", "IP", "IPV6", "IPV4", "QUIC", "SNI", "YAML");
 
   private final FindingCatalog catalog;
   private final String toolVersion;
@@ -93,7 +94,7 @@ public final class SarifReportWriter implements ReportWriter {
   private void writeRule(String code, List<Finding> findings, JsonOutput json) {
     Optional<FindingCatalog.Entry> entry = catalog.entry(code);
     Severity severity = findings.get(0).severity();
-    String when = entry.map(e -> sentence(FindingCatalog.plain(e.when()))).orElse("Reported by the custom check " + findings.get(0).check() + ".");
+    String when = entry.map(e -> sentence(FindingCatalog.plain(e.when()), !e.when().startsWith("`"))).orElse("Reported by the custom check " + findings.get(0).check() + ".");
     Set<String> fixes = new LinkedHashSet<>();
     for (Finding finding : findings) {
       if (!finding.remediation().isEmpty() && fixes.size() < MAX_FIXES_IN_HELP) {
@@ -102,7 +103,7 @@ public final class SarifReportWriter implements ReportWriter {
     }
     StringBuilder helpText = new StringBuilder("Reported when: ").append(when);
     StringBuilder helpMarkdown = new StringBuilder("**").append(code).append("** is reported when: ")
-        .append(entry.map(e -> sentence(e.when())).orElse(when));
+        .append(entry.map(e -> sentence(e.when(), !e.when().startsWith("`"))).orElse(when));
     if (!fixes.isEmpty()) {
       helpText.append("\nFix:");
       helpMarkdown.append("\n\n**Fix**");
@@ -130,7 +131,7 @@ public final class SarifReportWriter implements ReportWriter {
   private static void writeResult(Finding finding, int ruleIndex, DiagnosisReport report, JsonOutput json) {
     String text = finding.message().isEmpty() ? words(finding.code()) + "." : finding.message();
     if (!finding.remediation().isEmpty()) {
-      text += " Fix: " + finding.remediation();
+      text += (text.matches("(?s).*[.!?:;]$") ? " " : ". ") + "Fix: " + finding.remediation();
     }
     json.beginObject()
         .name("ruleId").value(finding.code())
@@ -188,18 +189,33 @@ public final class SarifReportWriter implements ReportWriter {
     return out.toString();
   }
 
-  /** {@code ORIGIN_CONNECTION_REFUSED} → {@code Origin connection refused}. */
+  /** {@code ORIGIN_CONNECTION_REFUSED} → {@code Origin connection refused}; acronyms stay capitals ({@code TLS verify disabled}). */
   static String words(String code) {
-    String lower = code.toLowerCase(Locale.ROOT).replace('_', ' ');
-    return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    StringBuilder out = new StringBuilder();
+    for (String word : code.split("_")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      if (ACRONYMS.contains(word)) {
+        out.append(word);
+      } else if (out.length() == 0) {
+        out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+      } else {
+        out.append(word.toLowerCase(Locale.ROOT));
+      }
+    }
+    return out.toString();
   }
 
-  private static String sentence(String text) {
+  private static String sentence(String text, boolean capitalize) {
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {
       return trimmed;
     }
-    String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+    String capital = capitalize ? Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1) : trimmed;
     return capital.endsWith(".") ? capital : capital + ".";
   }
 
