@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
 import io.github.tunneldiagnostics.doctor.serve.ConnectorReadiness;
 import io.github.tunneldiagnostics.doctor.serve.DiagnosisLoop;

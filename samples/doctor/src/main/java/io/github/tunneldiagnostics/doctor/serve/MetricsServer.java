@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.doctor.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
-import io.github.tunneldiagnostics.core.internal.report.ReportFormat;
+import io.github.tunneldiagnostics.core.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

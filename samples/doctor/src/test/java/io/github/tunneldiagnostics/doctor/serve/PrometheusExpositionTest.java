@@ -11,10 +11,7 @@ import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
-import io.github.tunneldiagnostics.api.ingress.OriginRequest;
-import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
-import io.github.tunneldiagnostics.api.ingress.WarpRouting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,16 +22,14 @@ class PrometheusExpositionTest {
   private static final Instant STARTED = Instant.parse("2026-11-25T12:00:00Z");
 
   private static IngressRule rule(int index, String hostname, OriginService service) {
-    return new IngressRule(index, hostname, "", service.toString(), service, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
+    return IngressRule.builder().index(index).hostname(hostname).service(service.toString()).build();
   }
 
   /** Two rules diagnosed from a connector's /config: #0 answers, #1 refuses. */
   static DiagnosisReport report() {
-    IngressModel model = new IngressModel(ConfigSource.connector("127.0.0.1:20241", 7), null, OriginRequest.DEFAULTS,
-        List.of(rule(0, "app.example.com", new OriginService.Http("http", "127.0.0.1", 8080, "http://127.0.0.1:8080")),
+    IngressModel model = IngressModel.builder().source(ConfigSource.connector("127.0.0.1:20241", 7)).rules(List.of(rule(0, "app.example.com", new OriginService.Http("http", "127.0.0.1", 8080, "http://127.0.0.1:8080")),
             rule(1, "api.\"x\".example.com", new OriginService.Http("http", "127.0.0.1", 8081, "http://127.0.0.1:8081")),
-            rule(2, "", new OriginService.HttpStatus(404))),
-        WarpRouting.DEFAULTS, Map.of(), List.of());
+            rule(2, "", new OriginService.HttpStatus(404)))).build();
     Finding reachable = Finding.info(FindingCode.ORIGIN_REACHABLE).check("origin").subject("rule #0 http://127.0.0.1:8080").rule(0)
         .evidence("resolveMs", "0").evidence("connectMs", "2").evidence("tlsMs", "-").evidence("firstByteMs", "15").build();
     Finding refused = Finding.error(FindingCode.ORIGIN_CONNECTION_REFUSED).check("origin").subject("rule #1 http://127.0.0.1:8081").rule(1)

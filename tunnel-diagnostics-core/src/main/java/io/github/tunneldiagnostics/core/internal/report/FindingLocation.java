@@ -25,10 +25,10 @@ record FindingLocation(Path file, int line, int column, boolean exact) {
 
   static Optional<FindingLocation> of(Finding finding, DiagnosisReport report) {
     IngressModel model = report.ingress();
-    if (model == null || model.source().kind() != ConfigSource.Kind.FILE || model.source().path().isEmpty()) {
+    Path file = model == null ? null : model.source().file();
+    if (model == null || model.source().kind() != ConfigSource.Kind.FILE || file == null) {
       return Optional.empty();
     }
-    Path file = model.source().path().get();
     int line = positive(finding.evidence().get("line"));
     if (line > 0) {
       return Optional.of(new FindingLocation(file, line, Math.max(1, positive(finding.evidence().get("column"))), true));
@@ -41,9 +41,9 @@ record FindingLocation(Path file, int line, int column, boolean exact) {
       }
     }
     if (finding.ruleIndex().isPresent() && finding.ruleIndex().getAsInt() < model.rules().size()) {
-      Optional<SourceLocation> rule = model.rule(finding.ruleIndex().getAsInt()).sourceLocation();
-      if (rule.isPresent()) {
-        return Optional.of(new FindingLocation(file, rule.get().line(), rule.get().column(), true));
+      SourceLocation rule = model.rule(finding.ruleIndex().getAsInt()).location();
+      if (rule != null) {
+        return Optional.of(new FindingLocation(file, rule.line(), rule.column(), true));
       }
     }
     return Optional.of(new FindingLocation(file, 1, 1, false));
