@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -58,7 +60,8 @@ public final class RouteTableLoader {
     Optional<Node> document;
     try {
       LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setMaxAliasesForCollections(10).setAllowDuplicateKeys(false).build();
-      document = new Compose(settings).composeString(text);
+      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      document = composer.hasNext() ? Optional.of(composer.next()) : Optional.empty();
     } catch (YamlEngineException e) {
       throw new RouteTableException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
     }
