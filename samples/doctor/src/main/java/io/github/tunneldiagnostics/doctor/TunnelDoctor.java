@@ -45,6 +45,7 @@ public final class TunnelDoctor {
     commandLine.addSubcommand(new DiagnoseCommand(context));
     commandLine.addSubcommand(new LogsCommand(context));
     commandLine.addSubcommand(new ServeCommand(context));
+    commandLine.addSubcommand(new TestCommand(context));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {

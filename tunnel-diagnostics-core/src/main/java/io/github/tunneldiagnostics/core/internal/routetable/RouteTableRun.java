@@ -28,7 +28,7 @@ public final class RouteTableRun {
 
   /** Runs {@code table} against {@code model}; origin cases are probed with {@link TunnelDiagnostics} within {@code timeout}. */
   public static RouteTableResult run(RouteTable table, IngressModel model, Duration timeout) {
-    return run(table, model, urls -> TunnelDiagnostics.forModel(model).url(urls.toArray(String[]::new)).noConnector().timeout(timeout).diagnose());
+    return run(table, model, urls -> TunnelDiagnostics.forModel(model).url(urls.toArray(String[]::new)).timeout(timeout).probeOrigins());
   }
 
   /** Runs {@code table} against {@code model}; {@code probe} diagnoses the URLs of the origin cases (one route per URL, in order). */
