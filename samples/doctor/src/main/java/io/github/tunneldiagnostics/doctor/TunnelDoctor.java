@@ -46,6 +46,7 @@ public final class TunnelDoctor {
     commandLine.addSubcommand(new LogsCommand(context));
     commandLine.addSubcommand(new ServeCommand(context));
     commandLine.addSubcommand(new TestCommand(context));
+    commandLine.addSubcommand(new FixCommand(context));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
