@@ -24,4 +24,5 @@ module io.github.tunneldiagnostics.core {
   exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.probe to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.report to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.routetable to io.github.tunneldiagnostics.testkit;
 }

@@ -53,4 +53,10 @@ public class IngressModelAssert extends AbstractObjectAssert<IngressModelAssert,
     IngressModel model = actual;
     return new RoutingAssert(model == null ? null : TunnelRoutes.of(model).route(url));
   }
+
+  /** Assertions on the route table in {@code table} (the {@code tunnel-doctor test} format), run against this model. */
+  public RouteTableAssert routeTable(java.nio.file.Path table) {
+    isNotNull();
+    return new RouteTableAssert(table, actual);
+  }
 }

@@ -43,6 +43,11 @@ public final class TunnelAssertions {
   }
 
   /** BDD alias of {@link #assertThat(IngressModel)}. */
+  /** Assertions on the route table in {@code table}, run against the config it names ({@code config:}). */
+  public static RouteTableAssert assertThatRouteTable(java.nio.file.@Nullable Path table) {
+    return new RouteTableAssert(table, null);
+  }
+
   public static IngressModelAssert then(@Nullable IngressModel actual) {
     return assertThat(actual);
   }

@@ -60,6 +60,7 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
+    output.requireMatchFormat();
     Path file = ConfigFiles.readable(config.file);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file);
     DiagnosisReport validation = diagnostics.validate();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+      description = "text, json, markdown, sarif (code scanning), junit (CI test report) or html (one self-contained page) "
+          + "(default: ${DEFAULT-VALUE}).")
   ReportFormat format = ReportFormat.TEXT;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -32,6 +33,14 @@ final class OutputOptions {
 
   void print(DiagnosisReport report, DoctorContext context, PrintWriter out) {
     emit(writer(context).render(report), out);
+  }
+
+  /** Refuses a format that cannot show matches (SARIF), before any work is done. */
+  void requireMatchFormat() {
+    if (!format.rendersMatches()) {
+      throw new UsageException("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
+          + " describes findings; 'match' prints text, json, markdown, junit or html");
+    }
   }
 
   void print(MatchReport matches, DoctorContext context, PrintWriter out) {

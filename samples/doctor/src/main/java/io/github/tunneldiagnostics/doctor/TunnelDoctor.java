@@ -44,6 +44,8 @@ public final class TunnelDoctor {
     commandLine.addSubcommand(new MatchCommand(context));
     commandLine.addSubcommand(new DiagnoseCommand(context));
     commandLine.addSubcommand(new LogsCommand(context));
+    commandLine.addSubcommand(new ServeCommand(context));
+    commandLine.addSubcommand(new TestCommand(context));
     commandLine.addSubcommand(new FixCommand(context));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(

@@ -37,7 +37,7 @@ class TunnelDoctorTest {
     // then
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(
-        "Invalid value for option '--format': expected one of [TEXT, JSON, MARKDOWN] (case-insensitive) but was 'yaml'\n");
+        "Invalid value for option '--format': expected one of [TEXT, JSON, MARKDOWN, SARIF, JUNIT, HTML] (case-insensitive) but was 'yaml'\n");
   }
 
   @Test

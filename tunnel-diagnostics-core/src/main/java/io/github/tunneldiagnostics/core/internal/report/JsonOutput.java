@@ -74,6 +74,12 @@ final class JsonOutput {
     return this;
   }
 
+  JsonOutput value(double value) {
+    beforeValue();
+    out.append(Double.isFinite(value) ? Double.toString(value) : "null");
+    return this;
+  }
+
   JsonOutput value(boolean value) {
     beforeValue();
     out.append(value);

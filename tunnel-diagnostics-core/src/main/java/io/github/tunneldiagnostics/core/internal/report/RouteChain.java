@@ -35,7 +35,7 @@ final class RouteChain {
     IngressModel model = report.ingress();
     @Nullable IngressRule rule = model != null && route.rule() < model.rules().size() ? model.rule(route.rule()) : null;
     String host = hostOf(route, rule);
-    List<Finding> findings = report.findings().stream().filter(f -> concerns(f, route, host)).toList();
+    List<Finding> findings = findingsOf(route, report);
     Map<Link, List<Finding>> byLink = new LinkedHashMap<>();
     for (Link link : Link.values()) {
       byLink.put(link, new ArrayList<>());
@@ -58,6 +58,14 @@ final class RouteChain {
       }
     }
     return chain;
+  }
+
+  /** The findings about a route: those naming its rule, or with its URL or host as subject. */
+  static List<Finding> findingsOf(Route route, DiagnosisReport report) {
+    IngressModel model = report.ingress();
+    @Nullable IngressRule rule = model != null && route.rule() < model.rules().size() ? model.rule(route.rule()) : null;
+    String host = hostOf(route, rule);
+    return report.findings().stream().filter(f -> concerns(f, route, host)).toList();
   }
 
   private static boolean concerns(Finding finding, Route route, String host) {

@@ -96,6 +96,15 @@ final class ReportFixtures {
     return DiagnosisReport.of(STARTED, Duration.ZERO, null, List.of(), List.of());
   }
 
+  /** A fixture file under src/test/resources/fixtures, e.g. an expected document. */
+  static String text(String name) {
+    try {
+      return java.nio.file.Files.readString(Path.of("src/test/resources/fixtures", name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static MatchReport matches() {
     IngressModel model = model();
     return new MatchReport(
