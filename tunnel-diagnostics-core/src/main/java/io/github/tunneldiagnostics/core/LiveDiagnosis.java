@@ -10,6 +10,7 @@ import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.config.ConfigException;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
@@ -94,7 +95,7 @@ final class LiveDiagnosis {
       }
       return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
     }
-    List<Check> builtIn = new ArrayList<>(TunnelDiagnostics.standardStaticChecks());
+    List<Check> builtIn = new ArrayList<>(TunnelDiagnostics.staticChecks(CheckSite.CONNECTOR_HOST));
     builtIn.add(OriginCheck.builder().build());
     if (connector != null) {
       builtIn.add(new ConnectorFindings(connector.findings()));

@@ -8,6 +8,7 @@ import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.config.ConfigCheck;
 import io.github.tunneldiagnostics.core.internal.config.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
@@ -112,10 +113,17 @@ public final class TunnelDiagnostics {
   /**
    * The checks {@link #validate()} runs, in order: {@code config} (what the loader noticed),
    * {@code ingress} (cloudflared's validation and our static warnings) and {@code ingress.route} (the
-   * rule each route lands on). None of them uses the network.
+   * rule each route lands on). None of them uses the network. They judge from off the connector host, like
+   * {@code cloudflared tunnel ingress validate}: a credentials file or {@code caPool} missing here is a
+   * WARNING (only the connector host needs it); {@link #diagnose()} runs them as on the connector host.
    */
   public static List<Check> standardStaticChecks() {
-    return List.of(new ConfigCheck(), new IngressCheck(), new RouteCheck());
+    return staticChecks(CheckSite.OFF_CONNECTOR_HOST);
+  }
+
+  /** The static checks as they hold at {@code site}: on the connector host its own files must exist. */
+  static List<Check> staticChecks(CheckSite site) {
+    return List.of(new ConfigCheck(site), new IngressCheck(), new RouteCheck());
   }
 
   /**

@@ -53,6 +53,20 @@ public final class IngressValidator {
     return findings;
   }
 
+  /**
+   * The findings that make {@code cloudflared tunnel ingress rule} refuse to match: a config it cannot read,
+   * and its ingress validation errors ({@code Validation failed: ...}). Nothing else stops it: it never opens
+   * the credentials file or a {@code caPool}, and it ignores the {@code url} setting.
+   */
+  public static List<Finding> refusingMatch(List<Finding> findings) {
+    return findings.stream()
+        .filter(f -> f.code().equals(FindingCode.CONFIG_NOT_FOUND)
+            || f.code().equals(FindingCode.CONFIG_YAML_INVALID)
+            || f.code().equals(FindingCode.INGRESS_EMPTY)
+            || (f.code().equals(FindingCode.INGRESS_INVALID) && f.ruleIndex().isPresent()))
+        .toList();
+  }
+
   private static boolean singleOrigin(IngressModel model) {
     return model.setting("url").isPresent()
         || model.setting("hello-world").isPresent()
