@@ -200,84 +200,10 @@ final class RuleAnalysis {
 
   private void unanchored(List<Finding> findings) {
     for (CompiledRule rule : rules) {
-      String regex = rule.rule.path();
-      if (!rule.usable || regex.isEmpty() || !regex.startsWith("/")) {
-        continue;
-      }
-      String literal = literalPrefix(regex);
-      String example = surprisingMatch(rule, literal);
-      if (example == null) {
-        continue;
-      }
-      String anchored = "^" + regex + (literal.equals(regex) && !regex.endsWith("/") ? "(/|$)" : "");
-      findings.add(
-          Finding.info(FindingCode.PATH_REGEX_UNANCHORED)
-              .check(IngressValidator.CHECK_ID)
-              .subject("rule #" + rule.index)
-              .message(
-                  rule.rule.label() + ": path " + regex + " is searched anywhere in the request path (cloudflared does not"
-                      + " anchor it), so it also matches " + example)
-              .remediation("anchor it: path: " + anchored)
-              .rule(rule.index)
-              .evidence("path", regex)
-              .evidence("exampleMatch", example)
-              .evidence("source", "config")
-              .build());
-    }
-  }
-
-  /** A path that starts elsewhere but still matches, e.g. {@code /v2/api/x} for {@code /api}. */
-  private static @Nullable String surprisingMatch(CompiledRule rule, String literal) {
-    String suffix = literalSuffix(rule.rule.path());
-    for (String candidate :
-        List.of("/v2" + literal + "/x", "/v2" + literal, "/v2" + literal + "x", "/v2" + literal + "x" + suffix)) {
-      if (rule.matchesPath(candidate)) {
-        return candidate;
+      if (rule.usable && !rule.rule.path().isEmpty()) {
+        UnanchoredPath.finding(rule.rule).ifPresent(findings::add);
       }
     }
-    return null;
-  }
-
-  /** The leading characters of a regex that match only themselves ({@code .} counted as itself). */
-  static String literalPrefix(String regex) {
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\' && i + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
-        literal.append(regex.charAt(++i));
-        continue;
-      }
-      if ("\\^$*+?()[]{}|".indexOf(c) >= 0) {
-        // a quantifier applies to the previous character, which then is not literal
-        if ("*+?{".indexOf(c) >= 0 && literal.length() > 0) {
-          literal.setLength(literal.length() - 1);
-        }
-        break;
-      }
-      literal.append(c);
-    }
-    return literal.toString();
-  }
-
-  /** The trailing characters of a regex (before a final {@code $}) that match only themselves. */
-  static String literalSuffix(String regex) {
-    String body = regex.endsWith("$") && !regex.endsWith("\\$") ? regex.substring(0, regex.length() - 1) : regex;
-    StringBuilder reversed = new StringBuilder();
-    int k = body.length() - 1;
-    while (k >= 0) {
-      char c = body.charAt(k);
-      if (k > 0 && body.charAt(k - 1) == '\\' && !Character.isLetterOrDigit(c)) {
-        reversed.append(c);
-        k -= 2;
-        continue;
-      }
-      if ("\\^$*+?()[]{}|".indexOf(c) >= 0) {
-        break;
-      }
-      reversed.append(c);
-      k--;
-    }
-    return reversed.reverse().toString();
   }
 
   // ---- TLS_VERIFY_DISABLED

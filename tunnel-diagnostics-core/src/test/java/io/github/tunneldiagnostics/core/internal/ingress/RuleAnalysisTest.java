@@ -190,4 +190,38 @@ class RuleAnalysisTest {
     assertThat(model.rule(2).service()).hasToString("http_status:404");
     assertThat(IngressValidator.validate(model)).isEmpty();
   }
+
+  @Test
+  void explainsAGlobLookingPathAndSuggestsTheAnchoredRegexItMeant() {
+    // given
+    IngressModel model = Rules.builder()
+        .rule("app.example.com", "/api/*", "http://localhost:1")
+        .rule("app.example.com", "/*", "http://localhost:2")
+        .rule("img.example.com", "/img/*.png", "http://localhost:3")
+        .rule("", "http_status:404")
+        .build();
+
+    // when
+    List<Finding> findings = withCode(model, FindingCode.PATH_REGEX_UNANCHORED);
+
+    // then
+    assertThat(findings).extracting(Finding::message).containsExactly(
+        "rule #0 (app.example.com path /api/*): path /api/* looks like a glob, but cloudflared reads it as a regular expression,"
+            + " where * repeats the character before it (here /) instead of standing for any text, and searches it anywhere in"
+            + " the request path, so it also matches /apiary",
+        "rule #1 (app.example.com path /*): path /* looks like a glob, but cloudflared reads it as a regular expression, where *"
+            + " repeats the character before it (here /) instead of standing for any text, and searches it anywhere in the"
+            + " request path, so it matches every path",
+        "rule #2 (img.example.com path /img/*.png): path /img/*.png looks like a glob, but cloudflared reads it as a regular"
+            + " expression, where * repeats the character before it (here /) instead of standing for any text, and searches it"
+            + " anywhere in the request path, so it does not match /img/x.png, but matches /v2/img/.png");
+    assertThat(findings).extracting(Finding::remediation).containsExactly(
+        "for what the glob means, write path: ^/api(/|$) (the path /api and everything below it)",
+        "remove the path (a rule without a path matches every path), or write path: ^/",
+        "for what the glob means, write path: ^/img/[^/]*\\.png$ ([^/]* stands for one path segment)");
+    assertThat(findings.get(0).evidence())
+        .containsEntry("exampleMatch", "/apiary")
+        .containsEntry("intendedMatch", "/api/x")
+        .containsEntry("suggestedPath", "^/api(/|$)");
+  }
 }
