@@ -26,6 +26,8 @@ import java.util.Locale;
  *       failing one otherwise (those rules are known to be valid, and their problems will still be
  *       there once the error is fixed): {@code RULE_UNREACHABLE}, {@code WILDCARD_APEX_UNMATCHED},
  *       {@code PATH_REGEX_UNANCHORED} and {@code TLS_VERIFY_DISABLED}.
+ *   <li>Over every rule: {@code CONFIG_TEMPLATE_UNEXPANDED} for a {@code ${VAR}}, {@code $VAR} or
+ *       {@code {{ … }}} left in a hostname, path or service.
  * </ul>
  */
 public final class IngressValidator {
@@ -52,6 +54,7 @@ public final class IngressValidator {
         validRules = violation.rule();
       }
     }
+    findings.addAll(TemplatePlaceholders.findings(model));
     findings.addAll(RuleAnalysis.of(model, validRules, violations.isEmpty()).findings());
     return findings;
   }

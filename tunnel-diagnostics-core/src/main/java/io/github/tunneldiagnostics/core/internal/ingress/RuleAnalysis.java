@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The mistakes cloudflared accepts, found over the first {@code limit} rules (all of them when the model
@@ -173,7 +172,11 @@ final class RuleAnalysis {
     return false;
   }
 
-  /** The WARNING that a wildcard does not serve its apex; shared with {@link RouteExplainer}. */
+  /**
+   * The WARNING that a wildcard does not serve its apex; shared with {@link RouteExplainer}. It is about the
+   * apex (its subject), not about the wildcard rule, whose own hostnames are served: so it degrades only the
+   * apex's route, never the route of {@code www.example.com}.
+   */
   static Finding apexFinding(IngressModel model, IngressRule wildcard, String apex, boolean catchAllKnown) {
     IngressRule last = model.rules().get(model.rules().size() - 1);
     String fallback =
@@ -189,8 +192,8 @@ final class RuleAnalysis {
         .remediation(
             "if " + apex + " should be served, add a rule '- hostname: " + apex + "' with service: " + wildcard.service()
                 + " above the catch-all")
-        .rule(wildcard.index())
         .evidence("wildcard", wildcard.hostname())
+        .evidence("wildcardRule", wildcard.index())
         .evidence("apex", apex)
         .evidence("source", "config")
         .build();

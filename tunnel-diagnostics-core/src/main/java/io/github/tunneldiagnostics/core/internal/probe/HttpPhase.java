@@ -83,7 +83,7 @@ final class HttpPhase {
       }
       probe.add(base(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR, request)
           .message("The origin at " + where + " answered GET " + request.path() + " with bytes that are not an HTTP/1.x response ("
-              + malformed.quoted() + "); cloudflared logs net/http: HTTP/1.x transport connection broken: malformed HTTP response "
+              + malformed.quoted() + "); cloudflared would log net/http: HTTP/1.x transport connection broken: malformed HTTP response "
               + malformed.quoted() + ".")
           .remediation("Point " + probe.findings().ruleService() + " at the app's HTTP port; " + where + " speaks another protocol.")
           .evidence("result", "malformed response")
@@ -115,7 +115,7 @@ final class HttpPhase {
     String goError = none.kind() == HttpOutcome.NoResponse.Kind.RESET ? "read: connection reset by peer" : "EOF";
     probe.add(base(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR, request)
         .message("The origin at " + where + " accepted the connection and closed it without answering GET " + request.path()
-            + " (after " + none.waited().toMillis() + " ms); cloudflared logs " + goError + ".")
+            + " (after " + none.waited().toMillis() + " ms); cloudflared would log " + goError + ".")
         .remediation("Check the app's logs for why it drops requests with Host: " + request.host()
             + " (crash, request size limits, a proxy that rejects unknown hosts); the port is open but nothing answers HTTP there.")
         .evidence("result", none.kind() == HttpOutcome.NoResponse.Kind.RESET ? "connection reset" : "closed without response")
@@ -125,7 +125,7 @@ final class HttpPhase {
   private void speaksTls(String what, String goError) {
     probe.add(probe.findings().start(FindingCode.ORIGIN_SPEAKS_TLS, Severity.ERROR)
         .message("The origin at " + where + " speaks TLS but " + probe.findings().subject().replaceFirst("^rule #\\d+ ", "") + " is plain HTTP: it "
-            + what + "; cloudflared logs " + goError + ".")
+            + what + "; cloudflared would log " + goError + ".")
         .remediation("Change " + probe.findings().ruleService() + " to " + changeToHttps
             + " (add originServerName or caPool if its certificate is not for that name or not publicly trusted).")
         .evidence("address", where)

@@ -88,6 +88,7 @@ public final class OriginCheck implements Check {
     try {
       Watchdog watchdog = new Watchdog(timer, context.clock());
       ProbeRun run = new ProbeRun(
+          context.ingress(),
           settings,
           context.clock(),
           context.resolver(),

@@ -191,7 +191,7 @@ final class RouteProbe {
         .start(FindingCode.ORIGIN_UNRESOLVABLE, Severity.ERROR)
         .message(
             (timedOut ? "Looking up '" + host + "' did not finish before the deadline" : "'" + host + "' does not resolve on this machine")
-                + "; cloudflared logs dial tcp: lookup " + host + " on <resolver>: no such host." + explanation)
+                + "; cloudflared would log dial tcp: lookup " + host + " on <resolver>: no such host." + explanation)
         .remediation(remediation)
         .evidence("host", host)
         .evidence("result", timedOut ? "lookup timed out" : "no such host")
@@ -223,13 +223,14 @@ final class RouteProbe {
     String goError = reported.goError();
     String order = goOrder(go);
     switch (reported.result()) {
-      case REFUSED -> add(withOrder(RefusalExplainer.explain(findings, run.settings().socketTable(), run.sockets().get(), addresses, port, goError, rewrite, attemptsText), order));
+      case REFUSED -> add(withOrder(RefusalExplainer.explain(findings, run.settings().socketTable(), run.sockets().get(), addresses, port, goError, rewrite, attemptsText,
+          OtherRulePorts.of(run.model(), rule)), order));
       case TIMEOUT -> add(
           findings
               .start(FindingCode.ORIGIN_CONNECT_TIMEOUT, Severity.ERROR)
               .message("The TCP connect to " + reported.target() + " did not complete within " + timeout.toMillis() + " ms (connectTimeout "
                   + GoText.duration(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
-                  + "); cloudflared logs " + goError + ".")
+                  + "); cloudflared would log " + goError + ".")
               .remediation("Check that " + reported.target() + " is the right address for " + findings.ruleService()
                   + " and that no firewall or route drops packets to port " + port + "; lower originRequest.connectTimeout to fail faster.")
               .evidence("attempts", attemptsText)
@@ -239,7 +240,7 @@ final class RouteProbe {
       default -> add(
           findings
               .start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
-              .message("Connecting to " + reported.target() + " failed: " + reported.detail() + "; cloudflared logs " + goError + ".")
+              .message("Connecting to " + reported.target() + " failed: " + reported.detail() + "; cloudflared would log " + goError + ".")
               .remediation("Make " + reported.target() + " reachable from the connector host, or change " + findings.ruleService() + " to an address it can reach.")
               .evidence("attempts", attemptsText)
               .evidence("goDial", order)

@@ -8,6 +8,7 @@ import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.core.internal.ingress.RuleList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Draws one route as the chain hostname → rule → service → addresses, each link marked by the findings
- * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}) or has
+ * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}, or one of
+ * {@code rules} for a cause shared by several rules) or has
  * the route's URL or host as subject; it belongs to a link by its code (DNS_ and EDGE_ to the hostname,
  * ORIGIN_, TLS_VERIFY_DISABLED and CA_POOL_UNREADABLE to the service, the rest to the rule) or, for the
  * pipeline's own CHECK_ codes, by its check id. Addresses come from {@code address.*} evidence. A link no
@@ -61,8 +63,9 @@ final class RouteChain {
   }
 
   private static boolean concerns(Finding finding, Route route, String host) {
-    if (finding.ruleIndex().isPresent()) {
-      return finding.ruleIndex().getAsInt() == route.rule();
+    List<Integer> rules = RuleList.rulesOf(finding);
+    if (!rules.isEmpty()) {
+      return rules.contains(route.rule());
     }
     return finding.subject().equals(route.url()) || finding.subject().equals(host);
   }
