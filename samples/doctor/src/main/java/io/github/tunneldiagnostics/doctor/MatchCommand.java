@@ -2,10 +2,10 @@ package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
-import io.github.tunneldiagnostics.core.internal.report.MatchReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import io.github.tunneldiagnostics.core.internal.files.FileKind;
 import java.nio.file.NoSuchFileException;
+import io.github.tunneldiagnostics.api.ingress.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +118,8 @@ final class CaPoolInspector {
       scope = "the top-level originRequest";
     } else {
       IngressRule first = usedBy.get(0);
-      subject = first.sourceLocation().map(Object::toString).orElse(file);
+      SourceLocation location = first.location();
+      subject = location != null ? location.toString() : file;
       scope = usedBy.size() == 1 ? first.label() : usedBy.size() + " rules (" + first.label() + " and others)";
     }
     boolean missing = problem.startsWith("does not exist") || problem.startsWith("cannot") || problem.startsWith("is a directory")

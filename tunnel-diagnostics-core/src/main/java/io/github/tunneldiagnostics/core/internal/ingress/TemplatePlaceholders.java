@@ -107,7 +107,9 @@ final class TemplatePlaceholders {
     } else {
       finding.evidence(RuleList.KEY, RuleList.of(rules.stream().map(IngressRule::index).toList()));
     }
-    first.sourceLocation().ifPresent(l -> finding.evidence("location", l.toString()));
+    if (first.location() != null) {
+      finding.evidence("location", String.valueOf(first.location()));
+    }
     return finding.evidence("source", "config").build();
   }
 }

@@ -7,9 +7,6 @@ import com.google.re2j.PatternSyntaxException;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
-import io.github.tunneldiagnostics.api.ingress.OriginRequest;
-import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
-import io.github.tunneldiagnostics.api.ingress.OriginService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +25,6 @@ class UnanchoredPathPropertyTest {
       "(foo|bar)", "/.well-known", "/api/", "+", "/**", "[^/]*", "\\$", "/img/*.png");
   private static final long SEED = 8_2026L; // fixed: the cases are the same on every run
   private static final int CASES = 3_000;
-  private static final OriginService SERVICE = ServiceParser.parse("http://localhost:1", false);
 
   @Test
   void everySuggestedPathMissesTheSurpriseAndKeepsTheIntendedPath() {
@@ -40,8 +36,7 @@ class UnanchoredPathPropertyTest {
       if (!compiles(path)) {
         continue;
       }
-      IngressRule rule = new IngressRule(0, "app.example.com", path, "http://localhost:1", SERVICE, OriginRequest.DEFAULTS,
-          OriginRequestOverrides.builder().build(), null);
+      IngressRule rule = IngressRule.builder().index(0).hostname("app.example.com").path(path).service("http://localhost:1").build();
       for (Finding finding : UnanchoredPath.finding(rule).stream().toList()) {
         if (!finding.code().equals(FindingCode.PATH_REGEX_UNANCHORED)) {
           continue;
