@@ -211,33 +211,64 @@ final class RuleAnalysis {
 
   // ---- TLS_VERIFY_DISABLED
 
-  private void tlsVerify(List<Finding> findings) {
+  private void tlsVerify(List<Finding> out) {
+    List<Finding> findings = new ArrayList<>();
+    List<IngressRule> inherited = new ArrayList<>();
     for (CompiledRule compiled : rules) {
       IngressRule rule = compiled.rule;
       if (!rule.originRequest().noTLSVerify() || !usesTls(rule.service())) {
         continue;
       }
-      boolean own = rule.overrides().noTLSVerify() != null;
-      String from = own ? "set on the rule itself" : "inherited from the top-level originRequest";
+      if (rule.overrides().noTLSVerify() == null) {
+        inherited.add(rule); // one cause, the top-level setting: one finding below
+        continue;
+      }
       findings.add(
           Finding.warning(FindingCode.TLS_VERIFY_DISABLED)
               .check(IngressValidator.CHECK_ID)
               .subject("rule #" + rule.index())
               .message(
-                  rule.label() + " sends traffic to " + rule.service() + " with noTLSVerify: true (" + from
-                      + "): it works, but cloudflared does not authenticate the origin's certificate")
-              .remediation(
-                  own
-                      ? "remove noTLSVerify from rule #" + rule.index() + "'s originRequest and set caPool (the origin's CA file)"
-                          + " and originServerName (a name in its certificate) instead"
-                      : "remove noTLSVerify from the top-level originRequest (it applies to every rule) and set caPool and"
-                          + " originServerName where an origin uses its own CA")
+                  rule.label() + " sends traffic to " + rule.service() + " with noTLSVerify: true (set on the rule itself): it"
+                      + " works, but cloudflared does not authenticate the origin's certificate")
+              .remediation("remove noTLSVerify from rule #" + rule.index() + "'s originRequest and set caPool (the origin's CA file)"
+                  + " and originServerName (a name in its certificate) instead")
               .rule(rule.index())
-              .evidence("origin", own ? "rule" : "top-level")
+              .evidence("origin", "rule")
               .evidence("service", rule.service().toString())
               .evidence("source", "config")
               .build());
     }
+    if (!inherited.isEmpty()) {
+      findings.add(inheritedTlsVerify(inherited));
+    }
+    findings.sort(java.util.Comparator.comparingInt(f -> RuleList.rulesOf(f).get(0)));
+    out.addAll(findings);
+  }
+
+  private static Finding inheritedTlsVerify(List<IngressRule> inherited) {
+    IngressRule first = inherited.get(0);
+    Finding.Builder finding = Finding.warning(FindingCode.TLS_VERIFY_DISABLED)
+        .check(IngressValidator.CHECK_ID)
+        .remediation("remove noTLSVerify from the top-level originRequest (it applies to every rule) and set caPool and"
+            + " originServerName where an origin uses its own CA")
+        .evidence("origin", "top-level")
+        .evidence("source", "config");
+    if (inherited.size() == 1) {
+      finding.subject("rule #" + first.index())
+          .message(first.label() + " sends traffic to " + first.service() + " with noTLSVerify: true (inherited from the"
+              + " top-level originRequest): it works, but cloudflared does not authenticate the origin's certificate")
+          .rule(first.index())
+          .evidence("service", first.service().toString());
+    } else {
+      List<Integer> indexes = inherited.stream().map(IngressRule::index).toList();
+      finding.subject("rules " + indexes.stream().map(i -> "#" + i).collect(java.util.stream.Collectors.joining(", ")))
+          .message(inherited.size() + " rules (" + inherited.stream().map(r -> r.label() + " to " + r.service())
+              .collect(java.util.stream.Collectors.joining(", ")) + ") send traffic with noTLSVerify: true, inherited from the"
+              + " top-level originRequest: it works, but cloudflared does not authenticate their origins' certificates")
+          .evidence(RuleList.KEY, RuleList.of(indexes))
+          .evidence("service", inherited.stream().map(r -> r.service().toString()).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return finding.build();
   }
 
   private static boolean usesTls(OriginService service) {

@@ -115,7 +115,7 @@ public final class OriginCheck implements Check {
       for (Map.Entry<Route, CompletableFuture<List<Finding>>> entry : probes.entrySet()) {
         findings.addAll(await(entry.getKey(), context, entry.getValue()));
       }
-      return findings;
+      return SharedOrigins.merge(findings);
     } finally {
       executor.shutdownNow();
       timer.shutdownNow();

@@ -225,4 +225,28 @@ class RuleAnalysisTest {
         .containsEntry("intendedMatch", "/api/x")
         .containsEntry("suggestedPath", "^/api(/|$)");
   }
+
+  @Test
+  void noTlsVerifyInheritedByManyRulesIsOneFindingNamingThemAll() {
+    // given: one cause, the top-level setting, reaches two https rules
+    IngressModel model = Rules.builder()
+        .topLevel(OriginRequestOverrides.builder().noTLSVerify(true).build())
+        .rule("a.example.com", "", "https://localhost:8443")
+        .rule("b.example.com", "", "https://localhost:8444")
+        .rule("c.example.com", "", "http://localhost:8080")
+        .rule("", "http_status:404")
+        .build();
+
+    // when
+    List<Finding> findings = withCode(model, FindingCode.TLS_VERIFY_DISABLED);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.subject()).isEqualTo("rules #0, #1");
+      assertThat(f.message()).isEqualTo("2 rules (rule #0 (a.example.com) to https://localhost:8443, rule #1 (b.example.com) to"
+          + " https://localhost:8444) send traffic with noTLSVerify: true, inherited from the top-level originRequest: it works, but"
+          + " cloudflared does not authenticate their origins' certificates");
+      assertThat(f.evidence()).containsEntry("rules", "0, 1").containsEntry("origin", "top-level").doesNotContainKey("rule");
+    });
+  }
 }

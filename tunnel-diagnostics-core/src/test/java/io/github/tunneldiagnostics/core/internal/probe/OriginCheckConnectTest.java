@@ -124,6 +124,33 @@ class OriginCheckConnectTest {
   }
 
   @Test
+  void rulesSharingOneDeadOriginGetOneFindingNamingEveryRule() throws Exception {
+    // given
+    int port = closedPort();
+    OriginCheck check = OriginCheck.builder().socketTable(tableWithLoopbackListeners()).build();
+    var model = ProbeFixture.model(List.of(
+        rule(0, "a.example.test", http("http", "127.0.0.1", port)),
+        rule(1, "b.example.test", http("http", "127.0.0.1", port)),
+        rule(2, "c.example.test", http("http", "127.0.0.1", port))));
+
+    // when
+    List<Finding> findings = check.run(ProbeFixture.context(model, LOCALHOST_V4, TIMEOUT));
+
+    // then
+    assertThat(findings).filteredOn(f -> !f.code().equals(FindingCode.CHECK_SKIPPED)).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
+      assertThat(f.subject()).isEqualTo("rules #0, #1, #2 http://127.0.0.1:" + port);
+      assertThat(f.message()).isEqualTo("Rules #0, #1, #2 share http://127.0.0.1:" + port + ": Nothing listens on port " + port
+          + " at any address, nor on a port within ±10 reachable at 127.0.0.1:" + port + "; cloudflared would log dial tcp 127.0.0.1:"
+          + port + ": connect: connection refused.");
+      assertThat(f.remediation()).isEqualTo("Start the app so that it listens on 127.0.0.1:" + port
+          + ", or correct the port in the service of rules #0, #1, #2.");
+      assertThat(f.evidence()).containsEntry("rules", "0, 1, 2").containsEntry("route", "rule #0, rule #1, rule #2")
+          .doesNotContainKey("rule");
+    });
+  }
+
+  @Test
   void closedPortWithNothingNearbyAsksToStartTheApp() throws Exception {
     // given
     int port = closedPort();
