@@ -107,7 +107,7 @@ final class NoAnswerFindings {
       probe.add(target.base(FindingCode.ORIGIN_H2C_ONLY, Severity.ERROR, request)
           .message("The origin at " + where + " " + (reset ? "reset" : "closed") + " the HTTP/1.1 request without an answer, but answers the HTTP/2"
               + " connection preface with HTTP/2 frames (" + frames + "): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC"
-              + " server), which cloudflared never uses for " + probe.findings().ruleService() + "; cloudflared logs " + goError + ".")
+              + " server), which cloudflared never uses for " + probe.findings().ruleService() + "; cloudflared would log " + goError + ".")
           .remediation("Serve TLS on the origin and change " + probe.findings().ruleService() + " to " + target.changeToHttps()
               + " with originRequest.http2Origin: true (cloudflared then negotiates HTTP/2 through ALPN), or enable HTTP/1.1 on the origin.")
           .evidence("origin.reply", reset ? "reset" : "closed-without-a-byte")

@@ -189,7 +189,7 @@ class OriginProtocolTest {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_H2C_ONLY);
       assertThat(f.message()).isEqualTo("The origin at 127.0.0.1:" + server.port() + " closed the HTTP/1.1 request without an answer, but answers"
           + " the HTTP/2 connection preface with HTTP/2 frames (SETTINGS): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC"
-          + " server), which cloudflared never uses for rule #0's service; cloudflared logs EOF.");
+          + " server), which cloudflared never uses for rule #0's service; cloudflared would log EOF.");
       assertThat(f.evidence()).containsEntry("origin.reply", "closed-without-a-byte").containsEntry("frames", "SETTINGS")
           .containsEntry("result", "HTTP/2 frames to the preface");
     });
