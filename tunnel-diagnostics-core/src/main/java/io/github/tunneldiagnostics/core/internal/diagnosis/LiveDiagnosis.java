@@ -10,6 +10,7 @@ import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
@@ -63,7 +64,7 @@ public final class LiveDiagnosis {
       }
       return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
     }
-    List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks());
+    List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks(CheckSite.CONNECTOR_HOST));
     builtIn.add(OriginCheck.builder().build());
     if (connector != null) {
       builtIn.add(new PrereadConnectorCheck(connector.findings()));
