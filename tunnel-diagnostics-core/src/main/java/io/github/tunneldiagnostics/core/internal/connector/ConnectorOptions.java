@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestTimeout timeout of each whole HTTP request
  * @param expectedConnections how many ready connections a healthy connector has (cloudflared's
  *     {@code ha-connections}, default 4)
+ * @param transport how the metrics server is reached, or null for a direct connection from this host
  */
 public record ConnectorOptions(
     @Nullable String metricsAddress,
@@ -30,7 +31,8 @@ public record ConnectorOptions(
     @Nullable Path procRoot,
     Duration connectTimeout,
     Duration requestTimeout,
-    int expectedConnections) {
+    int expectedConnections,
+    @Nullable MetricsTransport transport) {
 
   /** cloudflared's default metrics addresses since 2024.12.0. */
   public static final List<String> DEFAULT_CANDIDATES =
@@ -79,6 +81,7 @@ public record ConnectorOptions(
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
     b.expectedConnections = expectedConnections;
+    b.transport = transport;
     return b;
   }
 
@@ -91,6 +94,7 @@ public record ConnectorOptions(
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration requestTimeout = Duration.ofSeconds(3);
     private int expectedConnections = 4;
+    private @Nullable MetricsTransport transport;
 
     private Builder() {}
 
@@ -133,8 +137,14 @@ public record ConnectorOptions(
       return this;
     }
 
+    /** How the metrics server is reached (default: directly from this host). */
+    public Builder transport(@Nullable MetricsTransport value) {
+      this.transport = value;
+      return this;
+    }
+
     public ConnectorOptions build() {
-      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections);
+      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, transport);
     }
   }
 }
