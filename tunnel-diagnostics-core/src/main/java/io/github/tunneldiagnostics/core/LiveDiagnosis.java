@@ -17,6 +17,7 @@ import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
+import io.github.tunneldiagnostics.core.internal.seat.SeatPlan;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,8 @@ final class LiveDiagnosis {
         setup.add(e.finding()); // reported even when the connector's ingress can be diagnosed instead
       }
     }
-    ConnectorReport connector = inspectConnector(file, started, deadline);
+    SeatPlan seat = live.connector() == null ? null : SeatPlan.prepare(live.connector(), started.plus(Duration.between(started, deadline).dividedBy(2)), clock);
+    ConnectorReport connector = inspectConnector(seat, file, started, deadline);
     IngressModel diagnosed = chooseModel(file, connector);
     if (diagnosed == null) {
       List<Finding> findings = new ArrayList<>(setup);
@@ -89,15 +91,23 @@ final class LiveDiagnosis {
       if (connector != null) {
         findings.addAll(connector.findings());
       }
+      if (seat != null) {
+        findings.addAll(seat.findings());
+      }
       if (!live.logs().isEmpty()) {
         findings.addAll(classifyWithoutModel(deadline));
       }
       return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
     }
     List<Check> builtIn = new ArrayList<>(TunnelDiagnostics.standardStaticChecks());
-    builtIn.add(OriginCheck.builder().build());
-    if (connector != null) {
-      builtIn.add(new ConnectorFindings(connector.findings()));
+    OriginCheck hostOrigin = OriginCheck.builder().build();
+    builtIn.add(seat == null ? hostOrigin : seat.originCheck(diagnosed, connector == null ? null : connector.rawConfig(), hostOrigin));
+    if (connector != null || seat != null) {
+      List<Finding> connectorFindings = new ArrayList<>(connector == null ? List.of() : connector.findings());
+      if (seat != null) {
+        connectorFindings.addAll(seat.findings());
+      }
+      builtIn.add(new ConnectorFindings(connectorFindings));
     }
     if (!live.logs().isEmpty()) {
       builtIn.add(new LogsCheck(live.logs()));
@@ -143,11 +153,11 @@ final class LiveDiagnosis {
   }
 
   /** Reads the connector within half of the overall time, so that the probes keep the other half. */
-  private @Nullable ConnectorReport inspectConnector(@Nullable IngressModel file, Instant started, Instant deadline) {
-    ConnectorOptions options = live.connector();
-    if (options == null) {
+  private @Nullable ConnectorReport inspectConnector(@Nullable SeatPlan seat, @Nullable IngressModel file, Instant started, Instant deadline) {
+    if (seat == null) {
       return null;
     }
+    ConnectorOptions options = seat.options();
     if (options.fileModel() == null && file != null && file.source().kind() == ConfigSource.Kind.FILE) {
       options = options.toBuilder().fileModel(file).build();
     }

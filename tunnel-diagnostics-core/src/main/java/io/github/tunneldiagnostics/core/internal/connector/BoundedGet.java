@@ -77,6 +77,11 @@ public final class BoundedGet {
     this.clock = clock;
   }
 
+  /** The byte budget of a metrics-server path ({@code /ready}, {@code /metrics}, {@code /config}, {@code /diag/*}). */
+  public static int budgetFor(String path) {
+    return MetricsClient.budget(path);
+  }
+
   public Duration requestTimeout() {
     return requestTimeout;
   }

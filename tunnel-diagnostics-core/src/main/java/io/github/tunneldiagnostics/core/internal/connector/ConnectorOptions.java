@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param expectedConnections how many ready connections a healthy connector has (cloudflared's
  *     {@code ha-connections}, default 4)
  * @param transport how the metrics server is reached, or null for a direct connection from this host
+ * @param selector the connector to diagnose when several run: a pid, or a container id (or its
+ *     12-character prefix) as its cgroup shows it; null for all
  */
 public record ConnectorOptions(
     @Nullable String metricsAddress,
@@ -32,7 +34,8 @@ public record ConnectorOptions(
     Duration connectTimeout,
     Duration requestTimeout,
     int expectedConnections,
-    @Nullable MetricsTransport transport) {
+    @Nullable MetricsTransport transport,
+    @Nullable String selector) {
 
   /** cloudflared's default metrics addresses since 2024.12.0. */
   public static final List<String> DEFAULT_CANDIDATES =
@@ -82,6 +85,7 @@ public record ConnectorOptions(
     b.requestTimeout = requestTimeout;
     b.expectedConnections = expectedConnections;
     b.transport = transport;
+    b.selector = selector;
     return b;
   }
 
@@ -95,6 +99,7 @@ public record ConnectorOptions(
     private Duration requestTimeout = Duration.ofSeconds(3);
     private int expectedConnections = 4;
     private @Nullable MetricsTransport transport;
+    private @Nullable String selector;
 
     private Builder() {}
 
@@ -143,8 +148,14 @@ public record ConnectorOptions(
       return this;
     }
 
+    /** The connector to diagnose when several run: a pid or a container id (prefix); null for all. */
+    public Builder selector(@Nullable String value) {
+      this.selector = value;
+      return this;
+    }
+
     public ConnectorOptions build() {
-      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, transport);
+      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, transport, selector);
     }
   }
 }

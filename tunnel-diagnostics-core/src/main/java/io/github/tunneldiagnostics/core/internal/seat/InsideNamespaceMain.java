@@ -138,8 +138,11 @@ public final class InsideNamespaceMain {
     if (deadline == null || base == null) {
       throw new IllegalArgumentException("fetch needs --deadline and --base");
     }
-    BoundedGet get = new BoundedGet(Duration.ofSeconds(1), timeout, maxBytes, deadline, Clock.systemUTC());
-    for (String path : paths) {
+    for (String spec : paths) {
+      int eq = spec.lastIndexOf('=');
+      String path = eq > 0 ? spec.substring(0, eq) : spec;
+      int budget = eq > 0 ? Integer.parseInt(spec.substring(eq + 1)) : maxBytes;
+      BoundedGet get = new BoundedGet(Duration.ofSeconds(1), timeout, budget, deadline, Clock.systemUTC());
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("type", "reply");
       line.put("path", path);

@@ -65,7 +65,7 @@ public final class HostsFile {
   }
 
   /** The address of an IP literal, never a lookup; null when {@code text} is not one. */
-  static java.net.@org.jspecify.annotations.Nullable InetAddress literalAddress(String text) {
+  public static java.net.@org.jspecify.annotations.Nullable InetAddress literalAddress(String text) {
     boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     boolean v6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
     if (!v4 && !v6) {

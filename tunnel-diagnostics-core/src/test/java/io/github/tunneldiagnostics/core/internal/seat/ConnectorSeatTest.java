@@ -1,0 +1,105 @@
+package io.github.tunneldiagnostics.core.internal.seat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Verdict;
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.core.TunnelDiagnostics;
+import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
+import java.io.IOException;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The headline case on real namespaces: the app answers on this host's loopback, while cloudflared, in
+ * its own network namespace (a container as far as the kernel is concerned), cannot reach it.
+ */
+@Tag("netns")
+class ConnectorSeatTest {
+  static final String ORIGIN_REQUEST = "{\"connectTimeout\": 2, \"tlsTimeout\": 10, \"tcpKeepAlive\": 30, \"noHappyEyeballs\": false, \"keepAliveTimeout\": 90,"
+      + " \"keepAliveConnections\": 100, \"httpHostHeader\": \"\", \"originServerName\": \"\", \"caPool\": \"\", \"noTLSVerify\": false,"
+      + " \"disableChunkedEncoding\": false, \"bastionMode\": false, \"proxyAddress\": \"127.0.0.1\", \"proxyPort\": 0, \"proxyType\": \"\","
+      + " \"ipRules\": null, \"http2Origin\": false, \"access\": {\"required\": false, \"teamName\": \"\", \"audTag\": null}}";
+
+  @TempDir Path dir;
+  TinyHttpServer app;
+
+  @BeforeAll
+  static void privileged() {
+    assumeTrue(Namespaces.unavailable().isEmpty(), () -> Namespaces.unavailable().orElse(""));
+  }
+
+  @BeforeEach
+  void startApp() throws IOException {
+    app = TinyHttpServer.start("127.0.0.1", 0, path -> Map.entry(200, "ok"));
+  }
+
+  @AfterEach
+  void stopApp() throws IOException {
+    app.close();
+  }
+
+  static void writeConnectorFiles(Path dir, String service, String hosts) throws IOException {
+    Files.writeString(dir.resolve("config.yml"), "tunnel: 6ff42ae2-765d-4adf-8112-31c55c1551ef\ncredentials-file: " + dir.resolve("credentials.json") + "\ningress:\n  - hostname: app.example.com\n    service: " + service
+        + "\n    originRequest:\n      connectTimeout: 2s\n  - service: http_status:404\n");
+    Files.writeString(dir.resolve("config.json"), "{\"version\": -1, \"config\": {\"ingress\": [{\"hostname\": \"app.example.com\", \"path\": null, \"service\": \""
+        + service + "\", \"originRequest\": " + ORIGIN_REQUEST + "}, {\"hostname\": \"\", \"path\": null, \"service\": \"http_status:404\", \"originRequest\": "
+        + ORIGIN_REQUEST.replace("\"connectTimeout\": 2,", "\"connectTimeout\": 30,") + "}], \"warp-routing\": {\"connectTimeout\": 5}, \"originRequest\": " + ORIGIN_REQUEST + "}}");
+    Files.writeString(dir.resolve("hosts"), hosts);
+    Files.writeString(dir.resolve("credentials.json"), "{\"AccountTag\":\"0123456789abcdef0123456789abcdef\",\"TunnelSecret\":\"c2VjcmV0LW5vdC1yZWFsLXNlY3JldC1ub3QtcmVhbA==\","
+        + "\"TunnelID\":\"6ff42ae2-765d-4adf-8112-31c55c1551ef\"}");
+  }
+
+  static Finding only(DiagnosisReport report, String code) {
+    return report.findings().stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void appOnTheHostLoopbackIsUnreachableFromCloudflaredsNamespaceAndTheFixSaysWhere() throws Exception {
+    // given: cloudflared in its own namespace, service http://localhost:PORT, the app on this host's 127.0.0.1:PORT
+    int port = app.port();
+    writeConnectorFiles(dir, "http://localhost:" + port, "127.0.0.1\tlocalhost\n");
+    try (Namespaces.Connector connector = Namespaces.Connector.start(dir, "0.0.0.0:20241")) {
+      // when
+      DiagnosisReport report = TunnelDiagnostics.forConfig(dir.resolve("config.yml"))
+          .connector(ConnectorOptions.builder().selector(Long.toString(connector.pid())).build())
+          .timeout(Duration.ofSeconds(20))
+          .diagnose();
+
+      // then
+      long pid = connector.pid();
+      String netns = Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/net")).toString(); // net:[4026532177]
+      assertThat(report.verdict()).isEqualTo(Verdict.BROKEN);
+      assertThat(report.findings()).extracting(Finding::code)
+          .containsExactlyInAnyOrder(FindingCode.ORIGIN_LOOPBACK_IN_CONTAINER, FindingCode.CONNECTOR_IN_CONTAINER, FindingCode.CHECK_SKIPPED);
+      Finding loopback = only(report, FindingCode.ORIGIN_LOOPBACK_IN_CONTAINER);
+      assertThat(loopback.message()).isEqualTo("cloudflared runs in its own network namespace (" + netns + "), where \"localhost\" is the container itself: "
+          + "nothing listens on port " + port + " there, and java (pid " + ProcessHandle.current().pid() + ") listens only on the host's 127.0.0.1:" + port
+          + ", which containers cannot reach. cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+      assertThat(loopback.remediation()).isEqualTo("Give cloudflared the host network and keep http://localhost:" + port + ":\n"
+          + "  services:\n    cloudflared:\n      network_mode: host\n"
+          + "or bind the app to 0.0.0.0 (or to the address of cloudflared's gateway), add the host gateway and change rule #0's service to http://host.docker.internal:"
+          + port + ":\n  services:\n    cloudflared:\n      extra_hosts: [\"host.docker.internal:host-gateway\"]");
+      assertThat(loopback.evidence())
+          .containsEntry("source", "probe")
+          .containsEntry("listeningElsewhere", "127.0.0.1:" + port + " on this host (java (pid " + ProcessHandle.current().pid() + "))")
+          .containsEntry("probedFrom", "inside cloudflared's network namespace (pid " + pid + ", " + netns + ")");
+      Finding placed = only(report, FindingCode.CONNECTOR_IN_CONTAINER);
+      assertThat(placed.message()).startsWith("cloudflared (pid " + pid + ") runs in its own network namespace with its own network (" + netns
+          + "), where \"localhost\" is the container itself; the origin checks ran from inside that namespace. It resolves names with nameserver ");
+      assertThat(placed.evidence()).containsEntry("placement", "OWN_NETNS").containsEntry("addresses", "none but loopback").containsEntry("gateway", "none");
+    }
+  }
+}
