@@ -38,6 +38,8 @@ public final class BoundedGet {
     TOO_SLOW,
     /** The body went past the byte budget. */
     TOO_LARGE,
+    /** Not sent: the diagnosis deadline had passed. */
+    NO_TIME,
     /** Anything else: reset, not HTTP. */
     FAILED
   }
@@ -98,7 +100,7 @@ public final class BoundedGet {
       end = deadline;
     }
     if (!end.isAfter(start)) {
-      return new Reply(0, "", Outcome.NO_ANSWER, "no time left before the diagnosis deadline", 0);
+      return new Reply(0, "", Outcome.NO_TIME, "no answer in time (no time left before the deadline for " + base + path + ")", 0);
     }
     String host = base.getHost();
     int port = base.getPort() < 0 ? 80 : base.getPort();
