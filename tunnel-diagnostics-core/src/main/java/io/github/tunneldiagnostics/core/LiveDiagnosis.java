@@ -17,7 +17,9 @@ import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
+import io.github.tunneldiagnostics.core.internal.seat.HostConnectors;
 import io.github.tunneldiagnostics.core.internal.seat.SeatPlan;
+import io.github.tunneldiagnostics.core.internal.vantage.ServiceUnits;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,7 +164,10 @@ final class LiveDiagnosis {
       options = options.toBuilder().fileModel(file).build();
     }
     Instant connectorDeadline = started.plus(Duration.between(started, deadline).dividedBy(2));
-    return new ConnectorInspector(options).inspect(connectorDeadline, clock);
+    ConnectorReport primary = new ConnectorInspector(options).inspect(connectorDeadline, clock);
+    List<Finding> reviewed = HostConnectors.review(seat, primary, file, ServiceUnits.DIRECTORIES, connectorDeadline, clock);
+    return new ConnectorReport(reviewed, primary.address(), primary.ready(), primary.effectiveModel(), primary.tunnel(), primary.metrics(),
+        primary.processes(), primary.rawConfig());
   }
 
   /**

@@ -41,25 +41,35 @@ public final class SeatPlan {
   private final ConnectorOptions options;
   private final List<Finding> findings;
   private final Path procRoot;
+  private final List<ConnectorProcess> processes;
+  private final @Nullable ConnectorProcess chosen;
 
-  private SeatPlan(@Nullable ConnectorVantage vantage, ConnectorOptions options, List<Finding> findings, Path procRoot) {
+  private SeatPlan(@Nullable ConnectorVantage vantage, ConnectorOptions options, List<Finding> findings, Path procRoot, List<ConnectorProcess> processes,
+      @Nullable ConnectorProcess chosen) {
     this.vantage = vantage;
     this.options = options;
     this.findings = List.copyOf(findings);
     this.procRoot = procRoot;
+    this.processes = List.copyOf(processes);
+    this.chosen = chosen;
   }
 
   /** Plans from {@code options}; without a {@code /proc} the options are used unchanged. */
   public static SeatPlan prepare(ConnectorOptions options, Instant deadline, Clock clock) {
     Path procRoot = options.procRoot();
     if (procRoot == null) {
-      return new SeatPlan(null, options, List.of(), Path.of("/proc"));
+      return new SeatPlan(null, options, List.of(), Path.of("/proc"), List.of(), null);
     }
     List<ConnectorProcess> processes = new ProcessScanner(procRoot).scan();
     ConnectorProcess chosen = choose(processes, options.selector(), procRoot);
     if (chosen == null) {
-      return new SeatPlan(null, options, List.of(), procRoot);
+      return new SeatPlan(null, options, List.of(), procRoot, processes, null);
     }
+    return forProcess(options, chosen, processes, procRoot, deadline, clock);
+  }
+
+  private static SeatPlan forProcess(ConnectorOptions options, ConnectorProcess chosen, List<ConnectorProcess> processes, Path procRoot, Instant deadline,
+      Clock clock) {
     ConnectorVantage vantage = new VantageReader(procRoot).read(chosen.pid());
     List<Finding> findings = new ArrayList<>();
     if (vantage.placement() == Placement.UNKNOWN && vantage.inspectionProblem() != null) {
@@ -86,7 +96,44 @@ public final class SeatPlan {
         b.candidates(List.of("127.0.0.1:20241", "127.0.0.1:20242", "127.0.0.1:20243", "127.0.0.1:20244", "127.0.0.1:20245"));
       }
     }
-    return new SeatPlan(vantage, b.build(), findings, procRoot);
+    return new SeatPlan(vantage, b.build(), findings, procRoot, processes, chosen);
+  }
+
+  /**
+   * Plans for every other cloudflared on this host (none when {@code --connector} chose one), to
+   * compare the replicas.
+   */
+  public List<SeatPlan> others(Instant deadline, Clock clock) {
+    if (chosen == null || options.selector() != null) {
+      return List.of();
+    }
+    List<SeatPlan> plans = new ArrayList<>();
+    for (ConnectorProcess p : processes) {
+      if (p.pid() != chosen.pid()) {
+        ConnectorOptions base = options.toBuilder().metricsAddress(null).transport(null).candidates(List.of()).build();
+        plans.add(forProcess(base, p, processes, procRoot, deadline, clock));
+      }
+    }
+    return plans;
+  }
+
+  /** True when this host's processes were looked at (a {@code /proc} was given). */
+  public boolean scanned() {
+    return options.procRoot() != null;
+  }
+
+  /** The cloudflared processes on this host. */
+  public List<ConnectorProcess> processes() {
+    return processes;
+  }
+
+  /** The process the diagnosis judges from, if any. */
+  public Optional<ConnectorProcess> chosen() {
+    return Optional.ofNullable(chosen);
+  }
+
+  public Path procRoot() {
+    return procRoot;
   }
 
   /** The process {@code selector} names (pid, or container id prefix), the only one, or the first. */
