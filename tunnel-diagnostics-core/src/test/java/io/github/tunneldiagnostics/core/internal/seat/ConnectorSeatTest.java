@@ -102,4 +102,31 @@ class ConnectorSeatTest {
       assertThat(placed.evidence()).containsEntry("placement", "OWN_NETNS").containsEntry("addresses", "none but loopback").containsEntry("gateway", "none");
     }
   }
+
+  @Test
+  void twoReplicasWithDifferentIngressAreComparedAndTheFileNotInUseIsNamed() throws Exception {
+    // given: two connectors of one tunnel, each in its own namespace, started with different config files
+    Path first = Files.createDirectories(dir.resolve("first"));
+    Path second = Files.createDirectories(dir.resolve("second"));
+    writeConnectorFiles(first, "http://localhost:" + app.port(), "127.0.0.1\tlocalhost\n");
+    writeConnectorFiles(second, "http://localhost:" + (app.port() + 1), "127.0.0.1\tlocalhost\n");
+    Path edited = dir.resolve("edited.yml");
+    Files.copy(first.resolve("config.yml"), edited);
+    try (Namespaces.Connector a = Namespaces.Connector.start(first, "0.0.0.0:20241");
+        Namespaces.Connector b = Namespaces.Connector.start(second, "0.0.0.0:20241")) {
+      // when: the file under diagnosis is a copy neither of them reads
+      DiagnosisReport report = TunnelDiagnostics.forConfig(edited).timeout(Duration.ofSeconds(25)).diagnose();
+
+      // then
+      Finding divergent = only(report, FindingCode.CONNECTOR_CONFIG_DIVERGENT);
+      assertThat(divergent.message()).isEqualTo("2 connectors of one tunnel run on this host and differ (cloudflared (pid " + b.pid()
+          + ", own network namespace) has rule #0 service http://localhost:" + (app.port() + 1) + " where cloudflared (pid " + a.pid()
+          + ", own network namespace) has http://localhost:" + app.port() + "): each visitor request goes to any of them, so the answer depends on the connection.");
+      assertThat(divergent.evidence()).containsEntry("replicas", "2").containsEntry("replica.2", "cloudflared (pid " + b.pid() + ", own network namespace) at 127.0.0.1:20241");
+      Finding notInUse = only(report, FindingCode.CONFIG_NOT_IN_USE);
+      assertThat(notInUse.message()).isEqualTo("The file under diagnosis, " + edited + ", is not the one cloudflared reads: the running cloudflared (pid " + a.pid()
+          + ") was started with --config " + first.resolve("config.yml") + "; edits to " + edited + " change nothing, and restarting cloudflared will not load them.");
+      assertThat(notInUse.evidence()).containsEntry("fileInUse", first.resolve("config.yml").toString());
+    }
+  }
 }

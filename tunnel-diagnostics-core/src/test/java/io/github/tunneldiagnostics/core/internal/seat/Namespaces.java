@@ -111,6 +111,11 @@ final class Namespaces {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
       }
+      try {
+        Files.deleteIfExists(dir.resolve("cloudflared"));
+      } catch (IOException ignored) {
+        // the temporary directory goes anyway
+      }
     }
   }
 }
