@@ -1,12 +1,13 @@
 package io.github.tunneldiagnostics.core.internal.connector;
 
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConnectorConfigParser;
 import java.net.URI;
 import java.time.Clock;
@@ -46,8 +47,16 @@ public final class ConnectorInspector {
   private final ConnectorOptions options;
   private @Nullable String lastRawConfig;
 
+  private final @Nullable MetricsTransport transport;
+
   public ConnectorInspector(ConnectorOptions options) {
+    this(options, null);
+  }
+
+  /** An inspector that reaches the metrics server through {@code transport} (null: directly from this host). */
+  public ConnectorInspector(ConnectorOptions options, @Nullable MetricsTransport transport) {
     this.options = Objects.requireNonNull(options, "options");
+    this.transport = transport;
   }
 
   /** Inspects with the system clock and a deadline of {@code now + 2 × requestTimeout × endpoints}. */
@@ -58,7 +67,7 @@ public final class ConnectorInspector {
 
   /** Inspects; every request ends by {@code deadline}. */
   public ConnectorReport inspect(Instant deadline, Clock clock) {
-    MetricsClient client = new MetricsClient(options.connectTimeout(), options.requestTimeout(), deadline, clock, options.transport());
+    MetricsClient client = new MetricsClient(options.connectTimeout(), options.requestTimeout(), deadline, clock, transport);
     List<ConnectorProcess> processes = options.procRoot() == null ? List.of() : new ProcessScanner(options.procRoot()).scan();
 
     Map<String, String> named = new LinkedHashMap<>(); // address -> who named it

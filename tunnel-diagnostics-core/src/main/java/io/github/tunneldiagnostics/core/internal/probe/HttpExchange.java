@@ -1,6 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
-import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
+import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -60,7 +60,7 @@ public final class HostConnectors {
     List<ReplicaComparison.Replica> replicas = new ArrayList<>();
     replicas.add(new ReplicaComparison.Replica(name(plan), primary, tunnel(primary, plan.chosen().get())));
     for (SeatPlan other : others) {
-      ConnectorReport report = new ConnectorInspector(other.options()).inspect(deadline, clock);
+      ConnectorReport report = new ConnectorInspector(other.options(), other.transport()).inspect(deadline, clock);
       if (report.found() && other.chosen().isPresent()) {
         replicas.add(new ReplicaComparison.Replica(name(other), report, tunnel(report, other.chosen().get())));
       }

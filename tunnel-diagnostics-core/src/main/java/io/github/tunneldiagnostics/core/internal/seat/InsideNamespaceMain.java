@@ -5,7 +5,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.config.ConnectorConfigParser;
 import io.github.tunneldiagnostics.core.internal.connector.BoundedGet;

@@ -5,7 +5,8 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.internal.connector.BoundedGet;
-import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.connector.MetricsTransport;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorProcess;
 import io.github.tunneldiagnostics.core.internal.connector.ProcessScanner;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
@@ -43,9 +44,11 @@ public final class SeatPlan {
   private final Path procRoot;
   private final List<ConnectorProcess> processes;
   private final @Nullable ConnectorProcess chosen;
+  private final @Nullable MetricsTransport transport;
 
   private SeatPlan(@Nullable ConnectorVantage vantage, ConnectorOptions options, List<Finding> findings, Path procRoot, List<ConnectorProcess> processes,
-      @Nullable ConnectorProcess chosen) {
+      @Nullable ConnectorProcess chosen, @Nullable MetricsTransport transport) {
+    this.transport = transport;
     this.vantage = vantage;
     this.options = options;
     this.findings = List.copyOf(findings);
@@ -58,12 +61,12 @@ public final class SeatPlan {
   public static SeatPlan prepare(ConnectorOptions options, Instant deadline, Clock clock) {
     Path procRoot = options.procRoot();
     if (procRoot == null) {
-      return new SeatPlan(null, options, List.of(), Path.of("/proc"), List.of(), null);
+      return new SeatPlan(null, options, List.of(), Path.of("/proc"), List.of(), null, null);
     }
     List<ConnectorProcess> processes = new ProcessScanner(procRoot).scan();
     ConnectorProcess chosen = choose(processes, options.selector(), procRoot);
     if (chosen == null) {
-      return new SeatPlan(null, options, List.of(), procRoot, processes, null);
+      return new SeatPlan(null, options, List.of(), procRoot, processes, null, null);
     }
     return forProcess(options, chosen, processes, procRoot, deadline, clock);
   }
@@ -90,13 +93,14 @@ public final class SeatPlan {
         b.metricsAddress(own.get());
       }
     }
-    if (vantage.needsOwnNetwork() && options.transport() == null) {
-      b.transport(new NamespaceFetch(chosen.pid(), options.requestTimeout(), deadline, clock, BoundedGet::budgetFor));
+    MetricsTransport transport = null;
+    if (vantage.needsOwnNetwork()) {
+      transport = new NamespaceFetch(chosen.pid(), options.requestTimeout(), deadline, clock, BoundedGet::budgetFor);
       if (options.metricsAddress() == null && metricsListener(procRoot, chosen.pid()).isEmpty()) {
         b.candidates(List.of("127.0.0.1:20241", "127.0.0.1:20242", "127.0.0.1:20243", "127.0.0.1:20244", "127.0.0.1:20245"));
       }
     }
-    return new SeatPlan(vantage, b.build(), findings, procRoot, processes, chosen);
+    return new SeatPlan(vantage, b.build(), findings, procRoot, processes, chosen, transport);
   }
 
   /**
@@ -110,7 +114,7 @@ public final class SeatPlan {
     List<SeatPlan> plans = new ArrayList<>();
     for (ConnectorProcess p : processes) {
       if (p.pid() != chosen.pid()) {
-        ConnectorOptions base = options.toBuilder().metricsAddress(null).transport(null).candidates(List.of()).build();
+        ConnectorOptions base = options.toBuilder().metricsAddress(null).candidates(List.of()).build();
         plans.add(forProcess(base, p, processes, procRoot, deadline, clock));
       }
     }
@@ -207,6 +211,11 @@ public final class SeatPlan {
   /** The options to inspect the connector with (its own metrics address and transport filled in). */
   public ConnectorOptions options() {
     return options;
+  }
+
+  /** How the connector's metrics server is reached: through its namespace, or null for directly. */
+  public @Nullable MetricsTransport transport() {
+    return transport;
   }
 
   /** Findings about the seat known before probing. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -8,7 +8,7 @@ import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
-package io.github.tunneldiagnostics.core.internal.report;
+package io.github.tunneldiagnostics.core.report;
 
+import io.github.tunneldiagnostics.core.report.ReportWriter;
+import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import java.io.IOException;
 

@@ -1,5 +1,6 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.util.Objects;
 

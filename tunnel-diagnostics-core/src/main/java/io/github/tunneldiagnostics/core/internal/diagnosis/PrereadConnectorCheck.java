@@ -1,5 +1,6 @@
-package io.github.tunneldiagnostics.core;
+package io.github.tunneldiagnostics.core.internal.diagnosis;
 
+import io.github.tunneldiagnostics.core.internal.diagnosis.PrereadConnectorCheck;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -11,10 +12,10 @@ import java.util.List;
  * (its {@code /config} decides which ingress is matched and probed), so this check only reports what
  * was found then.
  */
-final class ConnectorFindings implements Check {
+final class PrereadConnectorCheck implements Check {
   private final List<Finding> findings;
 
-  ConnectorFindings(List<Finding> findings) {
+  PrereadConnectorCheck(List<Finding> findings) {
     this.findings = List.copyOf(findings);
   }
 

@@ -1,6 +1,7 @@
-package io.github.tunneldiagnostics.core.internal.config;
+package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
+import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
+import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import java.time.Duration;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * Go's {@code time.ParseDuration}, faithfully: the same accepted forms ({@code 30s}, {@code 1m30s},
  * {@code 1.5h}, {@code -2h45m}, {@code 300ms}, {@code 0}) and the same error texts.
  */
-final class GoDuration {
+public final class GoDuration {
   private static final long NS_LIMIT = Long.MIN_VALUE; // 1<<63 as an unsigned value
   private static final Map<String, Long> UNITS =
       Map.of(
@@ -22,7 +23,7 @@ final class GoDuration {
           "h", 3_600_000_000_000L);
 
   /** Go's error, e.g. {@code time: missing unit in duration "30"}. */
-  static final class ParseException extends Exception {
+  public static final class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
     ParseException(String message) {
@@ -32,7 +33,7 @@ final class GoDuration {
 
   private GoDuration() {}
 
-  static Duration parse(String text) throws ParseException {
+  public static Duration parse(String text) throws ParseException {
     String orig = text;
     String s = text;
     boolean negative = false;
@@ -143,7 +144,7 @@ final class GoDuration {
   }
 
   /** Go's {@code time.Duration.String()}, for messages ({@code 1m30s}, {@code 300ms}). */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long d = duration.toNanos();
     if (d == 0) {
       return "0s";

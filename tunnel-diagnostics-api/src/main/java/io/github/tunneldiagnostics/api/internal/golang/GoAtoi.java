@@ -1,6 +1,7 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
+import io.github.tunneldiagnostics.api.internal.golang.GoAtoi;
+import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * reported as soon as it happens, even when later characters are not digits (Go's {@code ParseUint}
  * returns at that point).
  */
-final class GoAtoi {
+public final class GoAtoi {
   private GoAtoi() {}
 
   /** The value, or the error text such as {@code strconv.Atoi: parsing "x": invalid syntax}. */
-  record Result(long value, @Nullable String error) {}
+  public record Result(long value, @Nullable String error) {}
 
-  static Result parse(String text) {
+  public static Result parse(String text) {
     String digits = text;
     boolean negative = false;
     if (!digits.isEmpty() && (digits.charAt(0) == '+' || digits.charAt(0) == '-')) {

@@ -1,5 +1,12 @@
-package io.github.tunneldiagnostics.core;
+package io.github.tunneldiagnostics.core.internal.diagnosis;
 
+import io.github.tunneldiagnostics.core.internal.diagnosis.RequestUrls;
+import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.RuleMatch;
+import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +16,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestUrls {
   private RequestUrls() {}
+
+  /**
+   * The route of each URL, as a browser sends it (host lower-cased), to the rule that serves it; empty
+   * when no URL was asked about (the pipeline then diagnoses one route per rule).
+   */
+  static List<Route> routes(List<String> urls, IngressModel model) {
+    if (urls.isEmpty() || model.rules().isEmpty()) {
+      return List.of();
+    }
+    IngressMatcher matcher = IngressMatcher.of(model);
+    List<Route> routes = new ArrayList<>();
+    for (String url : urls) {
+      String sent = withLowerCaseHost(url); // checks re-match this URL
+      RuleMatch match = matcher.matchUrl(sent);
+      routes.add(new Route(sent, match.index(), match.rule().service().toString()));
+    }
+    return routes;
+  }
 
   /** The URL with its host lower-cased, as a browser sends it; everything else unchanged. */
   static String withLowerCaseHost(String url) {

@@ -1,6 +1,7 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
+import io.github.tunneldiagnostics.api.internal.golang.GoUrl;
+import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * brackets) and Go 1.26.1 (CVE-2026-25679, an IPv6 literal not at the start of the host); both only
  * reject hosts that cannot be dialled anyway.
  */
-final class GoUrl {
+public final class GoUrl {
   private final String scheme;
   private final String opaque;
   private final @Nullable String user; // decoded "name" or "name:password" as written after unescaping
@@ -47,7 +48,7 @@ final class GoUrl {
   }
 
   /** A Go {@code *url.Error} from {@code Parse}: {@code parse "<url>": <reason>}. */
-  static final class ParseException extends Exception {
+  public static final class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
     ParseException(String url, String reason) {
@@ -65,37 +66,37 @@ final class GoUrl {
   }
 
   /** The lower-cased scheme, empty when there is none. */
-  String scheme() {
+  public String scheme() {
     return scheme;
   }
 
   /** {@code URL.Opaque}: what follows {@code scheme:} when it does not start with a slash. */
-  String opaque() {
+  public String opaque() {
     return opaque;
   }
 
   /** {@code URL.Host}: unescaped, with brackets and port as written. */
-  String host() {
+  public String host() {
     return host;
   }
 
   /** {@code URL.Path}: percent-decoded, without query and fragment. */
-  String path() {
+  public String path() {
     return path;
   }
 
   /** {@code URL.RawQuery}. */
-  String rawQuery() {
+  public String rawQuery() {
     return rawQuery;
   }
 
   /** {@code URL.Hostname()}: the host without a valid port and without IPv6 brackets. */
-  String hostname() {
+  public String hostname() {
     return splitHostPort(host)[0];
   }
 
   /** {@code URL.Port()}: the digits after the host's last colon when they form a valid port, or empty. */
-  String port() {
+  public String port() {
     return splitHostPort(host)[1];
   }
 
@@ -114,7 +115,7 @@ final class GoUrl {
   }
 
   /** {@code URL.String()}. */
-  String render() {
+  public String render() {
     StringBuilder buf = new StringBuilder();
     if (!scheme.isEmpty()) {
       buf.append(scheme).append(':');
@@ -200,7 +201,7 @@ final class GoUrl {
   }
 
   /** {@code url.Parse}. */
-  static GoUrl parse(String raw) throws ParseException {
+  public static GoUrl parse(String raw) throws ParseException {
     int hash = raw.indexOf('#');
     String u = hash >= 0 ? raw.substring(0, hash) : raw;
     Builder b;
@@ -353,7 +354,7 @@ final class GoUrl {
     return unescape(host, Mode.HOST);
   }
 
-  static boolean validOptionalPort(String port) {
+  public static boolean validOptionalPort(String port) {
     if (port.isEmpty()) {
       return true;
     }
@@ -382,7 +383,7 @@ final class GoUrl {
   }
 
   /** Go's encoding modes. */
-  enum Mode {
+  public enum Mode {
     PATH,
     HOST,
     ZONE,
@@ -391,7 +392,7 @@ final class GoUrl {
   }
 
   /** Go's {@code unescape}, on the UTF-8 bytes of {@code s}. */
-  static String unescape(String s, Mode mode) throws Reason {
+  public static String unescape(String s, Mode mode) throws Reason {
     byte[] in = s.getBytes(StandardCharsets.UTF_8);
     int percents = 0;
     for (int i = 0; i < in.length; ) {
@@ -436,7 +437,7 @@ final class GoUrl {
   }
 
   /** Go's {@code escape}, on UTF-8 bytes. */
-  static String escape(String s, Mode mode) {
+  public static String escape(String s, Mode mode) {
     byte[] in = s.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder(in.length + 8);
     boolean changed = false;

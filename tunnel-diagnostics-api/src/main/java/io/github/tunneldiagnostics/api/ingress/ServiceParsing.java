@@ -1,6 +1,8 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.api.ingress;
 
-import io.github.tunneldiagnostics.api.ingress.OriginService;
+import io.github.tunneldiagnostics.api.internal.golang.GoUrl;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
+import io.github.tunneldiagnostics.api.internal.golang.GoAtoi;
 import java.util.Locale;
 
 /**
@@ -8,12 +10,13 @@ import java.util.Locale;
  * ({@code ingress/ingress.go:251-312}), including Go's {@code net/url} parse errors, so that an invalid
  * service yields cloudflared's own message (cloudflared-semantics.md §b rules 2, 3, 5, 6, 7 and §d).
  */
-public final class ServiceParser {
+final class ServiceParsing {
   static final String INVALID_ADDRESS = " is an invalid address, please make sure it has a scheme and a hostname";
+  /** The end of cloudflared's message for a service with a path. */
   static final String PATH_NOT_SUPPORTED =
       " is an invalid address, ingress rules don't support proxying to a different path on the origin service. The path will be the same as the eyeball request's path";
 
-  private ServiceParser() {}
+  private ServiceParsing() {}
 
   /**
    * Parses one service string.
@@ -22,7 +25,7 @@ public final class ServiceParser {
    * @param bastionMode the rule's effective {@code originRequest.bastionMode}
    * @return the service, or {@link OriginService.Invalid} with cloudflared's message
    */
-  public static OriginService parse(String raw, boolean bastionMode) {
+  static OriginService parse(String raw, boolean bastionMode) {
     if (raw.startsWith("unix:")) {
       return new OriginService.UnixSocket(raw.substring("unix:".length()), false);
     }

@@ -1,5 +1,6 @@
-package io.github.tunneldiagnostics.core.internal.config;
+package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.api.check.Finding;
 import java.util.Objects;
 

@@ -1,18 +1,16 @@
-package io.github.tunneldiagnostics.core;
+package io.github.tunneldiagnostics.core.internal.diagnosis;
 
 import io.github.tunneldiagnostics.api.Diagnosis;
-import io.github.tunneldiagnostics.api.DiagnosisListener;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
-import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
-import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
@@ -21,7 +19,6 @@ import io.github.tunneldiagnostics.core.internal.seat.HostConnectors;
 import io.github.tunneldiagnostics.core.internal.seat.SeatPlan;
 import io.github.tunneldiagnostics.core.internal.vantage.ServiceUnits;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,66 +26,39 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of {@link TunnelDiagnostics#diagnose()} or {@link TunnelDiagnostics#analyzeLogs()}: reads the
- * connector first (its effective ingress decides what is matched and probed), then runs the pipeline.
+ * One network diagnosis, or one log classification: reads the connector first (its effective ingress
+ * decides what is matched and probed), then runs the pipeline.
  */
-final class LiveDiagnosis {
+public final class LiveDiagnosis {
   private static final Duration MINIMUM = Duration.ofMillis(1);
 
-  private final TunnelDiagnostics facade;
-  private final boolean hasConfig;
-  private final LiveSources live;
-  private final List<Check> custom;
-  private final Duration timeout;
-  private final Resolver resolver;
-  private final DiagnosisListener listener;
-  private final Clock clock;
+  private final DiagnosisSettings settings;
 
-  LiveDiagnosis(
-      TunnelDiagnostics facade, boolean hasConfig, LiveSources live, List<Check> custom, Duration timeout, Resolver resolver,
-      DiagnosisListener listener, Clock clock) {
-    this.facade = facade;
-    this.hasConfig = hasConfig;
-    this.live = live;
-    this.custom = List.copyOf(custom);
-    this.timeout = timeout;
-    this.resolver = resolver;
-    this.listener = listener;
-    this.clock = clock;
+  public LiveDiagnosis(DiagnosisSettings settings) {
+    this.settings = settings;
   }
 
-  /** The finding when neither a config file nor a model was given. */
-  static ConfigException noConfig() {
-    return new ConfigException(
-        Finding.error(FindingCode.CONFIG_NOT_FOUND)
-            .check("config")
-            .subject("config file")
-            .message("No config file was given, and none was found in cloudflared's default places.")
-            .remediation("Pass the config cloudflared runs with (--config FILE, see the cloudflared process's --config), "
-                + "or put it at ~/.cloudflared/config.yml.")
-            .evidence("source", "config")
-            .build());
-  }
-
-  DiagnosisReport run() {
-    Instant started = clock.instant();
-    Instant deadline = started.plus(timeout);
+  /** The static checks, the connector, the origin probes, the logs and the custom checks. */
+  public DiagnosisReport run() {
+    Instant started = settings.clock().instant();
+    Instant deadline = started.plus(settings.timeout());
     List<Finding> setup = new ArrayList<>();
     IngressModel file = null;
-    if (hasConfig) {
+    if (settings.hasConfig()) {
       try {
-        file = facade.load();
+        file = settings.load();
       } catch (ConfigException e) {
         setup.add(e.finding()); // reported even when the connector's ingress can be diagnosed instead
       }
     }
-    SeatPlan seat = live.connector() == null ? null : SeatPlan.prepare(live.connector(), started.plus(Duration.between(started, deadline).dividedBy(2)), clock);
+    SeatPlan seat = settings.connector() == null ? null
+        : SeatPlan.prepare(settings.connector(), started.plus(Duration.between(started, deadline).dividedBy(2)), settings.clock());
     ConnectorReport connector = inspectConnector(seat, file, started, deadline);
     IngressModel diagnosed = chooseModel(file, connector);
     if (diagnosed == null) {
       List<Finding> findings = new ArrayList<>(setup);
-      if (!hasConfig) {
-        findings.add(noConfig().finding());
+      if (!settings.hasConfig()) {
+        findings.add(DiagnosisSettings.noConfig().finding());
       }
       if (connector != null) {
         findings.addAll(connector.findings());
@@ -96,12 +66,12 @@ final class LiveDiagnosis {
       if (seat != null) {
         findings.addAll(seat.findings());
       }
-      if (!live.logs().isEmpty()) {
+      if (!settings.logs().isEmpty()) {
         findings.addAll(classifyWithoutModel(deadline));
       }
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
     }
-    List<Check> builtIn = new ArrayList<>(TunnelDiagnostics.standardStaticChecks());
+    List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks());
     OriginCheck hostOrigin = OriginCheck.builder().build();
     builtIn.add(seat == null ? hostOrigin : seat.originCheck(diagnosed, connector == null ? null : connector.rawConfig(), hostOrigin));
     if (connector != null || seat != null) {
@@ -109,47 +79,49 @@ final class LiveDiagnosis {
       if (seat != null) {
         connectorFindings.addAll(seat.findings());
       }
-      builtIn.add(new ConnectorFindings(connectorFindings));
+      builtIn.add(new PrereadConnectorCheck(connectorFindings));
     }
-    if (!live.logs().isEmpty()) {
-      builtIn.add(new LogsCheck(live.logs()));
+    if (!settings.logs().isEmpty()) {
+      builtIn.add(new LogsCheck(settings.logs()));
     }
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(diagnosed)
         .checks(builtIn)
-        .checks(custom)
-        .routes(facade.routes(diagnosed))
+        .checks(settings.checks())
+        .routes(RequestUrls.routes(settings.urls(), diagnosed))
         .timeout(left(deadline))
-        .resolver(resolver)
-        .listener(listener)
-        .clock(clock);
-    if (live.discoverChecks()) {
+        .resolver(settings.resolver())
+        .listener(settings.listener())
+        .clock(settings.clock());
+    if (settings.discoverChecks()) {
       diagnosis.discoverChecks();
     }
     return withSetup(diagnosis.build().run(), started, setup);
   }
 
-  DiagnosisReport logsOnly() {
-    Instant started = clock.instant();
-    Instant deadline = started.plus(timeout);
-    if (!hasConfig) {
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), classifyWithoutModel(deadline));
+  /** The log files classified, against the config's rules when there is a config. */
+  public DiagnosisReport logsOnly() {
+    Instant started = settings.clock().instant();
+    Instant deadline = started.plus(settings.timeout());
+    if (!settings.hasConfig()) {
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(),
+          classifyWithoutModel(deadline));
     }
     IngressModel model;
     try {
-      model = facade.load();
+      model = settings.load();
     } catch (ConfigException e) {
       List<Finding> findings = new ArrayList<>(List.of(e.finding()));
       findings.addAll(classifyWithoutModel(deadline));
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
     }
     return Diagnosis.builder()
         .ingress(model)
-        .check(new LogsCheck(live.logs()))
+        .check(new LogsCheck(settings.logs()))
         .timeout(left(deadline))
-        .resolver(resolver)
-        .listener(listener)
-        .clock(clock)
+        .resolver(settings.resolver())
+        .listener(settings.listener())
+        .clock(settings.clock())
         .build()
         .run();
   }
@@ -164,8 +136,8 @@ final class LiveDiagnosis {
       options = options.toBuilder().fileModel(file).build();
     }
     Instant connectorDeadline = started.plus(Duration.between(started, deadline).dividedBy(2));
-    ConnectorReport primary = new ConnectorInspector(options).inspect(connectorDeadline, clock);
-    List<Finding> reviewed = HostConnectors.review(seat, primary, file, ServiceUnits.DIRECTORIES, connectorDeadline, clock);
+    ConnectorReport primary = new ConnectorInspector(options, seat.transport()).inspect(connectorDeadline, settings.clock());
+    List<Finding> reviewed = HostConnectors.review(seat, primary, file, ServiceUnits.DIRECTORIES, connectorDeadline, settings.clock());
     return new ConnectorReport(reviewed, primary.address(), primary.ready(), primary.effectiveModel(), primary.tunnel(), primary.metrics(),
         primary.processes(), primary.rawConfig());
   }
@@ -183,13 +155,15 @@ final class LiveDiagnosis {
     if (file == null) {
       return running;
     }
-    return new IngressModel(running.source(), running.tunnel() != null ? running.tunnel() : file.tunnel(), running.originRequest(),
-        running.rules(), running.warpRouting(), running.settings(), file.loadFindings());
+    return running.toBuilder()
+        .tunnel(running.tunnel() != null ? running.tunnel() : file.tunnel())
+        .loadFindings(file.loadFindings())
+        .build();
   }
 
   private List<Finding> classifyWithoutModel(Instant deadline) {
     try {
-      return LogClassifier.builder().ingress(null).deadline(deadline).clock(clock).build().analyze(live.logs()).findings();
+      return LogClassifier.builder().ingress(null).deadline(deadline).clock(settings.clock()).build().analyze(settings.logs()).findings();
     } catch (IOException e) {
       return List.of(Finding.warning(FindingCode.CHECK_FAILED)
           .check(LogsCheck.ID)
@@ -202,7 +176,7 @@ final class LiveDiagnosis {
   }
 
   private Duration left(Instant deadline) {
-    Duration left = Duration.between(clock.instant(), deadline);
+    Duration left = Duration.between(settings.clock().instant(), deadline);
     return left.compareTo(MINIMUM) < 0 ? MINIMUM : left;
   }
 
@@ -213,7 +187,7 @@ final class LiveDiagnosis {
     }
     List<Finding> findings = new ArrayList<>(setup);
     findings.addAll(report.findings());
-    return new DiagnosisReport(Verdict.of(findings), started, Duration.between(started, clock.instant()), report.ingress(),
+    return new DiagnosisReport(Verdict.of(findings), started, Duration.between(started, settings.clock().instant()), report.ingress(),
         report.routes(), findings, report.results());
   }
 }

@@ -1,5 +1,6 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 /**
  * A URL that {@code cloudflared tunnel ingress rule <URL>} refuses, with cloudflared's own message:
  * {@code <arg> is not a valid URL}, {@code <arg> doesn't have a hostname, consider adding a scheme}, or
@@ -8,7 +9,8 @@ package io.github.tunneldiagnostics.core.internal.ingress;
 public final class InvalidRequestUrlException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  InvalidRequestUrlException(String message) {
+  /** An exception with cloudflared's message for the refused URL. */
+  public InvalidRequestUrlException(String message) {
     super(message);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.api.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class ServiceParserTest {
+class OriginServiceParseTest {
 
   private static String invalid(String raw) {
-    OriginService service = ServiceParser.parse(raw, false);
+    OriginService service = OriginService.parse(raw, false);
     assertThat(service).isInstanceOf(OriginService.Invalid.class);
     return ((OriginService.Invalid) service).cloudflaredMessage();
   }
@@ -18,10 +18,10 @@ class ServiceParserTest {
   @Test
   void parsesHttpServicesWithGoRenderingAndNoDefaultPort() {
     // given / when
-    OriginService plain = ServiceParser.parse("http://localhost:8080", false);
-    OriginService upper = ServiceParser.parse("HTTPS://LocalHost", false);
-    OriginService ipv6 = ServiceParser.parse("http://[::1]:8080", false);
-    OriginService query = ServiceParser.parse("wss://127.0.0.1:8443?x=1#frag", false);
+    OriginService plain = OriginService.parse("http://localhost:8080", false);
+    OriginService upper = OriginService.parse("HTTPS://LocalHost", false);
+    OriginService ipv6 = OriginService.parse("http://[::1]:8080", false);
+    OriginService query = OriginService.parse("wss://127.0.0.1:8443?x=1#frag", false);
 
     // then
     assertThat(plain).isEqualTo(new OriginService.Http("http", "localhost", 8080, "http://localhost:8080"));
@@ -34,9 +34,9 @@ class ServiceParserTest {
   @Test
   void keepsAnEmptyPortAsTheSchemeDefaultAndOutOfRangePortsAsGoReadsThem() {
     // given / when
-    OriginService emptyPort = ServiceParser.parse("http://localhost:", false);
-    OriginService tooLarge = ServiceParser.parse("http://localhost:99999", false);
-    OriginService huge = ServiceParser.parse("http://localhost:99999999999999999999", false);
+    OriginService emptyPort = OriginService.parse("http://localhost:", false);
+    OriginService tooLarge = OriginService.parse("http://localhost:99999", false);
+    OriginService huge = OriginService.parse("http://localhost:99999999999999999999", false);
 
     // then: cloudflared accepts them; Go's dial then says "address 99999: invalid port"
     assertThat(((OriginService.Http) emptyPort).port()).isEqualTo(-1);
@@ -48,39 +48,39 @@ class ServiceParserTest {
   @Test
   void parsesStreamServicesWithCloudflaredDefaultPorts() {
     // given / when / then
-    assertThat(ServiceParser.parse("ssh://localhost", false)).hasToString("ssh://localhost:22");
-    assertThat(ServiceParser.parse("rdp://localhost", false)).hasToString("rdp://localhost:3389");
-    assertThat(ServiceParser.parse("smb://localhost", false)).hasToString("smb://localhost:445");
-    assertThat(ServiceParser.parse("tcp://localhost", false)).hasToString("tcp://localhost:7864");
-    assertThat(ServiceParser.parse("SSH://localhost:2222", false)).hasToString("ssh://localhost:2222");
-    assertThat(ServiceParser.parse("postgres://127.0.0.1:5432", false))
+    assertThat(OriginService.parse("ssh://localhost", false)).hasToString("ssh://localhost:22");
+    assertThat(OriginService.parse("rdp://localhost", false)).hasToString("rdp://localhost:3389");
+    assertThat(OriginService.parse("smb://localhost", false)).hasToString("smb://localhost:445");
+    assertThat(OriginService.parse("tcp://localhost", false)).hasToString("tcp://localhost:7864");
+    assertThat(OriginService.parse("SSH://localhost:2222", false)).hasToString("ssh://localhost:2222");
+    assertThat(OriginService.parse("postgres://127.0.0.1:5432", false))
         .isEqualTo(new OriginService.Stream("postgres", "127.0.0.1", 5432));
-    assertThat(ServiceParser.parse("ftp://localhost", false)).hasToString("ftp://localhost");
+    assertThat(OriginService.parse("ftp://localhost", false)).hasToString("ftp://localhost");
   }
 
   @Test
   void parsesTheSpecialServices() {
     // given / when / then
-    assertThat(ServiceParser.parse("unix:/run/app.sock", false)).isEqualTo(new OriginService.UnixSocket("/run/app.sock", false));
-    assertThat(ServiceParser.parse("unix:", false)).isEqualTo(new OriginService.UnixSocket("", false));
-    assertThat(ServiceParser.parse("unix+tls:app.sock", false)).isEqualTo(new OriginService.UnixSocket("app.sock", true));
-    assertThat(ServiceParser.parse("http_status:404", false)).isEqualTo(new OriginService.HttpStatus(404));
-    assertThat(ServiceParser.parse("http_status:+404", false)).isEqualTo(new OriginService.HttpStatus(404));
-    assertThat(ServiceParser.parse("hello_world", false)).isEqualTo(new OriginService.HelloWorld());
-    assertThat(ServiceParser.parse("hello-world", false)).isEqualTo(new OriginService.HelloWorld());
-    assertThat(ServiceParser.parse("socks-proxy", false)).isEqualTo(new OriginService.SocksProxy());
-    assertThat(ServiceParser.parse("bastion", false)).isEqualTo(new OriginService.Bastion());
+    assertThat(OriginService.parse("unix:/run/app.sock", false)).isEqualTo(new OriginService.UnixSocket("/run/app.sock", false));
+    assertThat(OriginService.parse("unix:", false)).isEqualTo(new OriginService.UnixSocket("", false));
+    assertThat(OriginService.parse("unix+tls:app.sock", false)).isEqualTo(new OriginService.UnixSocket("app.sock", true));
+    assertThat(OriginService.parse("http_status:404", false)).isEqualTo(new OriginService.HttpStatus(404));
+    assertThat(OriginService.parse("http_status:+404", false)).isEqualTo(new OriginService.HttpStatus(404));
+    assertThat(OriginService.parse("hello_world", false)).isEqualTo(new OriginService.HelloWorld());
+    assertThat(OriginService.parse("hello-world", false)).isEqualTo(new OriginService.HelloWorld());
+    assertThat(OriginService.parse("socks-proxy", false)).isEqualTo(new OriginService.SocksProxy());
+    assertThat(OriginService.parse("bastion", false)).isEqualTo(new OriginService.Bastion());
   }
 
   @Test
   void bastionModeTurnsOnlyUrlServicesIntoBastionBecauseTheOtherServicesAreCheckedFirst() {
     // given / when / then
-    assertThat(ServiceParser.parse("http://localhost:8080", true)).isEqualTo(new OriginService.Bastion());
-    assertThat(ServiceParser.parse("not a url", true)).isEqualTo(new OriginService.Bastion());
-    assertThat(ServiceParser.parse("unix:/x.sock", true)).isEqualTo(new OriginService.UnixSocket("/x.sock", false));
-    assertThat(ServiceParser.parse("http_status:404", true)).isEqualTo(new OriginService.HttpStatus(404));
-    assertThat(ServiceParser.parse("hello_world", true)).isEqualTo(new OriginService.HelloWorld());
-    assertThat(ServiceParser.parse("socks-proxy", true)).isEqualTo(new OriginService.SocksProxy());
+    assertThat(OriginService.parse("http://localhost:8080", true)).isEqualTo(new OriginService.Bastion());
+    assertThat(OriginService.parse("not a url", true)).isEqualTo(new OriginService.Bastion());
+    assertThat(OriginService.parse("unix:/x.sock", true)).isEqualTo(new OriginService.UnixSocket("/x.sock", false));
+    assertThat(OriginService.parse("http_status:404", true)).isEqualTo(new OriginService.HttpStatus(404));
+    assertThat(OriginService.parse("hello_world", true)).isEqualTo(new OriginService.HelloWorld());
+    assertThat(OriginService.parse("socks-proxy", true)).isEqualTo(new OriginService.SocksProxy());
   }
 
   @Test
@@ -157,7 +157,7 @@ class ServiceParserTest {
   @Test
   void acceptsAQueryInTheServiceBecauseCloudflaredDoesNotCheckIt() {
     // given / when
-    OriginService service = ServiceParser.parse("http://localhost:8080?a=%zz", false);
+    OriginService service = OriginService.parse("http://localhost:8080?a=%zz", false);
 
     // then
     assertThat(service).hasToString("http://localhost:8080?a=%zz");

@@ -1,9 +1,10 @@
-package io.github.tunneldiagnostics.core.internal.ingress;
+package io.github.tunneldiagnostics.api.internal.golang;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import org.jspecify.annotations.Nullable;
 
 /** The parts of Go's {@code net} package that cloudflared's ingress code calls. */
-final class GoNet {
+public final class GoNet {
   private GoNet() {}
 
   /**
@@ -11,7 +12,7 @@ final class GoNet {
    * validated (so {@code host:} and {@code host:abc} split), a host with more than one colon needs
    * brackets, and brackets are only allowed around the whole host.
    */
-  static @Nullable String splitHostPortHost(String hostPort) {
+  public static @Nullable String splitHostPortHost(String hostPort) {
     int i = hostPort.lastIndexOf(':');
     if (i < 0) {
       return null; // missing port in address
@@ -49,7 +50,7 @@ final class GoNet {
    * Go's {@code parsePort} for a numeric service: decimal digits, saturating at {@code 1<<30 - 1} like Go
    * does; -1 when the text is not numeric (Go would then look the name up as a service).
    */
-  static int parsePort(String service) {
+  public static int parsePort(String service) {
     if (service.isEmpty()) {
       return 0;
     }
@@ -77,7 +78,7 @@ final class GoNet {
   }
 
   /** Go's {@code net.ParseCIDR} validity: an IPv4 or IPv6 address (no zone), a slash, a prefix length. */
-  static boolean isValidCidr(String cidr) {
+  public static boolean isValidCidr(String cidr) {
     int slash = cidr.indexOf('/');
     if (slash < 0) {
       return false;
@@ -107,7 +108,7 @@ final class GoNet {
   }
 
   /** Dotted decimal, four fields, no leading zeros (Go since 1.17). */
-  static boolean isIpv4(String s) {
+  public static boolean isIpv4(String s) {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
       return false;
@@ -129,7 +130,7 @@ final class GoNet {
   }
 
   /** An IPv6 address in text form, optionally ending in an embedded IPv4 address; no zone. */
-  static boolean isIpv6(String s) {
+  public static boolean isIpv6(String s) {
     if (s.isEmpty() || s.indexOf('%') >= 0) {
       return false;
     }

@@ -1,6 +1,8 @@
-package io.github.tunneldiagnostics.core.internal.connector;
+package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.internal.connector.MetricsAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  * @param requestTimeout timeout of each whole HTTP request
  * @param expectedConnections how many ready connections a healthy connector has (cloudflared's
  *     {@code ha-connections}, default 4)
- * @param transport how the metrics server is reached, or null for a direct connection from this host
  * @param selector the connector to diagnose when several run: a pid, or a container id (or its
  *     12-character prefix) as its cgroup shows it; null for all
  */
@@ -34,7 +35,6 @@ public record ConnectorOptions(
     Duration connectTimeout,
     Duration requestTimeout,
     int expectedConnections,
-    @Nullable MetricsTransport transport,
     @Nullable String selector) {
 
   /** cloudflared's default metrics addresses since 2024.12.0. */
@@ -84,7 +84,6 @@ public record ConnectorOptions(
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
     b.expectedConnections = expectedConnections;
-    b.transport = transport;
     b.selector = selector;
     return b;
   }
@@ -98,7 +97,6 @@ public record ConnectorOptions(
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration requestTimeout = Duration.ofSeconds(3);
     private int expectedConnections = 4;
-    private @Nullable MetricsTransport transport;
     private @Nullable String selector;
 
     private Builder() {}
@@ -142,12 +140,6 @@ public record ConnectorOptions(
       return this;
     }
 
-    /** How the metrics server is reached (default: directly from this host). */
-    public Builder transport(@Nullable MetricsTransport value) {
-      this.transport = value;
-      return this;
-    }
-
     /** The connector to diagnose when several run: a pid or a container id (prefix); null for all. */
     public Builder selector(@Nullable String value) {
       this.selector = value;
@@ -155,7 +147,7 @@ public record ConnectorOptions(
     }
 
     public ConnectorOptions build() {
-      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, transport, selector);
+      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, selector);
     }
   }
 }
