@@ -58,6 +58,11 @@ final class DiagnoseCommand implements Callable<Integer> {
       description = "The connector's metrics server, as given to cloudflared --metrics (default: localhost ports 20241-20245).")
   @Nullable String metrics;
 
+  @Option(names = "--connector", paramLabel = "PID|CONTAINER",
+      description = "Diagnose from this connector when several run here: its process id or container id (default: all are read and compared; "
+          + "origins are probed from the first one's seat).")
+  @Nullable String connector;
+
   @Option(names = "--log", paramLabel = "FILE",
       description = "A cloudflared log file to classify (repeatable; console or JSON lines, plain or .gz).")
   List<Path> logs = new ArrayList<>();
@@ -98,6 +103,13 @@ final class DiagnoseCommand implements Callable<Integer> {
         throw new UsageException("--metrics " + metrics + ": " + e.getMessage());
       }
     }
+    if (connector != null) {
+      try {
+        diagnostics = diagnostics.connectorProcess(connector);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--connector " + connector + ": " + e.getMessage());
+      }
+    }
     diagnostics = diagnostics.url(urls.toArray(String[]::new)).logs(logs.toArray(Path[]::new)).timeout(timeout).discoverChecks();
     DiagnosisReport report = run(diagnostics);
     if (file == null && report.ingress() == null && logs.isEmpty()) {
@@ -107,8 +119,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   private int demo() {
-    if (config.file != null || metrics != null || !logs.isEmpty()) {
-      throw new UsageException("--demo diagnoses its own loopback origins; leave out --config, --metrics and --log");
+    if (config.file != null || metrics != null || connector != null || !logs.isEmpty()) {
+      throw new UsageException("--demo diagnoses its own loopback origins; leave out --config, --metrics, --connector and --log");
     }
     try (DemoOrigins origins = DemoOrigins.start()) {
       if (!quiet) {

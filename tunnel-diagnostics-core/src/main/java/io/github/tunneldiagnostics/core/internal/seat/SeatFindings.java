@@ -196,4 +196,21 @@ public final class SeatFindings {
     findings.forEach(f -> out.add(f.code() + " " + f.subject()));
     return out;
   }
+
+  /** CONNECTOR_NOT_FOUND (ERROR) for a {@code --connector} that matches no running cloudflared. */
+  static Finding noSuchConnector(String selector, List<io.github.tunneldiagnostics.core.internal.connector.ConnectorProcess> processes, java.nio.file.Path procRoot) {
+    io.github.tunneldiagnostics.core.internal.vantage.VantageReader reader = new io.github.tunneldiagnostics.core.internal.vantage.VantageReader(procRoot);
+    List<String> running = new ArrayList<>();
+    for (var p : processes) {
+      running.add(reader.read(p.pid()).describe());
+    }
+    Finding.Builder b = Finding.error(FindingCode.CONNECTOR_NOT_FOUND)
+        .check(CONNECTOR)
+        .subject("--connector " + selector)
+        .message("No running cloudflared is process " + selector + " or runs in a container whose id starts with " + selector
+            + (running.isEmpty() ? "; no cloudflared runs on this host." : "; running: " + String.join(", ", running) + "."))
+        .remediation(running.isEmpty() ? "Start the connector, or leave out --connector." : "Pass one of the running connectors' pid or container id to --connector.")
+        .evidence("source", "process");
+    return b.build();
+  }
 }

@@ -66,7 +66,8 @@ public final class SeatPlan {
     List<ConnectorProcess> processes = new ProcessScanner(procRoot).scan();
     ConnectorProcess chosen = choose(processes, options.selector(), procRoot);
     if (chosen == null) {
-      return new SeatPlan(null, options, List.of(), procRoot, processes, null, null);
+      List<Finding> none = options.selector() == null ? List.of() : List.of(SeatFindings.noSuchConnector(options.selector(), processes, procRoot));
+      return new SeatPlan(null, options, none, procRoot, processes, null, null);
     }
     return forProcess(options, chosen, processes, procRoot, deadline, clock);
   }
