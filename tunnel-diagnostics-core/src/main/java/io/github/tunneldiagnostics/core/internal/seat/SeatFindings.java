@@ -213,4 +213,37 @@ public final class SeatFindings {
         .evidence("source", "process");
     return b.build();
   }
+
+  /** ORIGIN_PERMISSION_DENIED: the connector's user may not connect to a unix socket or read a caPool file. */
+  static Finding permissionDenied(IngressRule rule, io.github.tunneldiagnostics.core.internal.vantage.ProcessIdentity id,
+      io.github.tunneldiagnostics.core.internal.vantage.FileAccess.Denial denial, String target, boolean socket, ConnectorVantage v) {
+    String what = socket ? "connect to the unix socket " + target : "read the caPool file " + target;
+    String fix;
+    if (denial.needed().equals("search")) {
+      fix = "Let cloudflared's user pass through " + denial.path() + ": chmod o+x " + denial.path() + " (or chgrp " + id.gid() + " " + denial.path()
+          + " && chmod g+x " + denial.path() + ")";
+    } else if (socket) {
+      fix = "Let cloudflared's group write to the socket: chgrp " + id.gid() + " " + target + " && chmod g+w " + target
+          + " (better, make the app create it that way, e.g. SocketGroup= and SocketMode=0660 in a systemd socket unit)";
+    } else {
+      fix = "Make the file readable by cloudflared's user: chgrp " + id.gid() + " " + target + " && chmod g+r " + target;
+    }
+    return Finding.error(FindingCode.ORIGIN_PERMISSION_DENIED)
+        .check(io.github.tunneldiagnostics.core.internal.probe.OriginCheck.ID)
+        .subject("rule #" + rule.index() + " " + rule.service())
+        .rule(rule.index())
+        .message("cloudflared (pid " + v.pid() + ") runs as uid " + id.uid() + ", gid " + id.gid() + " and may not " + what + ": "
+            + denial.needed() + " is denied on " + denial.describe() + (socket
+                ? "; every request to rule #" + rule.index() + " fails with 502 and cloudflared logs dial unix " + target + ": connect: permission denied."
+                : "; cloudflared cannot load it."))
+        .remediation(fix + ", or run cloudflared as a user that may.")
+        .evidence("source", "probe")
+        .evidence("uid", id.uid())
+        .evidence("gid", id.gid())
+        .evidence("groups", id.groups().toString())
+        .evidence("denied", denial.describe())
+        .evidence("needed", denial.needed())
+        .evidence("note", "computed from owner, group and mode as the kernel checks them; an ACL (getfacl) could still allow it")
+        .build();
+  }
 }

@@ -48,6 +48,7 @@ public final class SeatOriginCheck implements Check {
   private final List<String> configArgs;
   private final OriginCheck hostCheck;
   private final Path procRoot;
+  private final List<String> launcherPrefix;
 
   /**
    * @param vantage the connector's seat
@@ -57,6 +58,12 @@ public final class SeatOriginCheck implements Check {
    * @param procRoot {@code /proc}
    */
   public SeatOriginCheck(ConnectorVantage vantage, List<String> configArgs, OriginCheck hostCheck, Path procRoot) {
+    this(vantage, configArgs, hostCheck, procRoot, List.of());
+  }
+
+  /** With {@code launcherPrefix} run before {@code nsenter} (tests drop a capability with {@code setpriv}). */
+  SeatOriginCheck(ConnectorVantage vantage, List<String> configArgs, OriginCheck hostCheck, Path procRoot, List<String> launcherPrefix) {
+    this.launcherPrefix = List.copyOf(launcherPrefix);
     this.vantage = Objects.requireNonNull(vantage, "vantage");
     this.configArgs = List.copyOf(configArgs);
     this.hostCheck = Objects.requireNonNull(hostCheck, "hostCheck");
@@ -75,6 +82,58 @@ public final class SeatOriginCheck implements Check {
 
   @Override
   public List<Finding> run(CheckContext context) throws InterruptedException {
+    return withPermissions(context, probe(context));
+  }
+
+  /**
+   * The unix sockets and caPool files of the routes, checked as the connector's user: a denial replaces
+   * what the probe (run as this process's user) concluded for that rule.
+   */
+  private List<Finding> withPermissions(CheckContext context, List<Finding> probed) {
+    var identity = vantage.identity();
+    if (identity == null || identity.isRoot() || vantage.placement() == Placement.UNKNOWN) {
+      return probed;
+    }
+    List<Finding> denials = new ArrayList<>();
+    Set<Integer> denied = new HashSet<>();
+    Set<Integer> seen = new HashSet<>();
+    for (Route route : context.routes()) {
+      if (route.rule() >= context.ingress().rules().size() || !seen.add(route.rule())) {
+        continue;
+      }
+      IngressRule rule = context.ingress().rule(route.rule());
+      if (rule.service() instanceof OriginService.UnixSocket unix) {
+        var d = io.github.tunneldiagnostics.core.internal.vantage.FileAccess.check(vantage.root(), unix.path(), identity, true);
+        if (d.isPresent()) {
+          denials.add(SeatFindings.permissionDenied(rule, identity, d.get(), unix.path(), true, vantage));
+          denied.add(rule.index());
+          continue;
+        }
+      }
+      String caPool = rule.originRequest().caPool();
+      if (!caPool.isEmpty() && caPool.startsWith("/")) {
+        var d = io.github.tunneldiagnostics.core.internal.vantage.FileAccess.check(vantage.root(), caPool, identity, false);
+        if (d.isPresent()) {
+          denials.add(SeatFindings.permissionDenied(rule, identity, d.get(), caPool, false, vantage));
+        }
+      }
+    }
+    if (denials.isEmpty()) {
+      return probed;
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : probed) {
+      boolean overruled = f.check().equals(OriginCheck.ID) && f.ruleIndex().isPresent() && denied.contains(f.ruleIndex().getAsInt())
+          && f.severity() == Severity.INFO;
+      if (!overruled) {
+        out.add(f);
+      }
+    }
+    out.addAll(denials);
+    return out;
+  }
+
+  private List<Finding> probe(CheckContext context) throws InterruptedException {
     List<Finding> out = new ArrayList<>();
     if (vantage.needsOwnNetwork()) {
       if (configArgs.isEmpty()) {
@@ -118,7 +177,9 @@ public final class SeatOriginCheck implements Check {
     for (Route route : context.routes()) {
       args.addAll(List.of("--route", Integer.toString(route.rule()), route.url(), route.service()));
     }
-    return ChildJvm.command(vantage.pid(), args);
+    List<String> command = new ArrayList<>(launcherPrefix);
+    command.addAll(ChildJvm.command(vantage.pid(), args));
+    return command;
   }
 
   /** The findings the child printed, or null when it did not finish its work. */

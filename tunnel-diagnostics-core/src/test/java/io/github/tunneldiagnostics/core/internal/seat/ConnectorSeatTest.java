@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +128,37 @@ class ConnectorSeatTest {
       assertThat(notInUse.message()).isEqualTo("The file under diagnosis, " + edited + ", is not the one cloudflared reads: the running cloudflared (pid " + a.pid()
           + ") was started with --config " + first.resolve("config.yml") + "; edits to " + edited + " change nothing, and restarting cloudflared will not load them.");
       assertThat(notInUse.evidence()).containsEntry("fileInUse", first.resolve("config.yml").toString());
+    }
+  }
+
+  @Test
+  void withoutThePrivilegeToEnterItSaysSoInOneSentenceAndReadsItsSocketTablePassively() throws Exception {
+    // given: the same headline case, but nsenter runs without CAP_SYS_ADMIN
+    int port = app.port();
+    writeConnectorFiles(dir, "http://localhost:" + port, "127.0.0.1\tlocalhost\n");
+    try (Namespaces.Connector connector = Namespaces.Connector.start(dir, "0.0.0.0:20241")) {
+      long pid = connector.pid();
+      var vantage = new io.github.tunneldiagnostics.core.internal.vantage.VantageReader(Path.of("/proc")).read(pid);
+      SeatOriginCheck check = new SeatOriginCheck(vantage, List.of("--config-file", dir.resolve("config.yml").toString()),
+          io.github.tunneldiagnostics.core.internal.probe.OriginCheck.builder().build(), Path.of("/proc"), List.of("setpriv", "--bounding-set=-sys_admin"));
+
+      // when
+      DiagnosisReport report = io.github.tunneldiagnostics.api.Diagnosis.builder()
+          .ingress(io.github.tunneldiagnostics.core.internal.config.ConfigLoader.load(dir.resolve("config.yml")))
+          .check(check)
+          .timeout(Duration.ofSeconds(15))
+          .build()
+          .run();
+
+      // then
+      assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.CONNECTOR_IN_CONTAINER, FindingCode.CONNECTOR_NOT_INSPECTABLE,
+          FindingCode.ORIGIN_LOOPBACK_IN_CONTAINER);
+      assertThat(only(report, FindingCode.CONNECTOR_NOT_INSPECTABLE).message())
+          .isEqualTo("cannot enter cloudflared's network namespace (pid " + pid + "; needs CAP_SYS_ADMIN, i.e. root); showing what listens inside it instead of connecting.");
+      assertThat(only(report, FindingCode.CONNECTOR_IN_CONTAINER).message()).contains("; the origin checks could not run from inside it.");
+      Finding loopback = only(report, FindingCode.ORIGIN_LOOPBACK_IN_CONTAINER);
+      assertThat(loopback.evidence()).containsEntry("source", "passive").containsEntry("listenersInConnectorNamespace", "none on port " + port);
+      assertThat(report.verdict()).isEqualTo(Verdict.BROKEN);
     }
   }
 }
