@@ -10,15 +10,16 @@ final class Wrapping {
   /**
    * Wraps {@code text} so that each line, prefix included, fits in {@code width} columns where words
    * allow. The first line starts with {@code firstPrefix}, the others with {@code nextPrefix}. Line
-   * breaks in the text are kept, and so is the indentation of a line that starts with spaces (a YAML
+   * breaks in the text are kept, and so is the indentation of a later line that starts with spaces (a YAML
    * snippet in a fix stays valid YAML).
    */
   static List<String> wrap(String text, int width, String firstPrefix, String nextPrefix) {
     List<String> lines = new ArrayList<>();
     String prefix = firstPrefix;
+    boolean first = true;
     for (String paragraph : text.split("\n", -1)) {
       int indent = 0;
-      while (indent < paragraph.length() && paragraph.charAt(indent) == ' ') {
+      while (!first && indent < paragraph.length() && paragraph.charAt(indent) == ' ') {
         indent++;
       }
       StringBuilder line = new StringBuilder(prefix).append(" ".repeat(indent));
@@ -40,6 +41,7 @@ final class Wrapping {
       }
       lines.add(line.toString());
       prefix = nextPrefix;
+      first = false;
     }
     return lines;
   }

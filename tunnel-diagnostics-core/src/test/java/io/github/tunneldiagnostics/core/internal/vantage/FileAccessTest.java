@@ -18,6 +18,7 @@ class FileAccessTest {
     // given: /srv/app/app.sock with srv/app searchable by its owner only
     Path app = Files.createDirectories(temp.resolve("srv/app"));
     Path socket = Files.createFile(app.resolve("app.sock"));
+    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(temp.resolve("srv"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwx------"));
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
