@@ -10,12 +10,9 @@ import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.config.ConnectorConfigParser;
 import io.github.tunneldiagnostics.core.internal.connector.BoundedGet;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
-import io.github.tunneldiagnostics.core.internal.vantage.ConnectorResolver;
 import io.github.tunneldiagnostics.core.internal.vantage.ContainerRoot;
-import io.github.tunneldiagnostics.core.internal.vantage.HostsFile;
 import io.github.tunneldiagnostics.core.internal.vantage.ProcFiles;
 import io.github.tunneldiagnostics.core.internal.vantage.ProxyEnvironment;
-import io.github.tunneldiagnostics.core.internal.vantage.ResolvConf;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -89,9 +86,6 @@ public final class InsideNamespaceMain {
     }
     Path proc = Path.of("/proc", Long.toString(pid));
     ContainerRoot root = new ContainerRoot(proc.resolve("root"));
-    String source = "/etc/hosts and /etc/resolv.conf of cloudflared (pid " + pid + ")";
-    HostsFile hosts = root.readText("/etc/hosts", 1 << 20).map(HostsFile::parse).orElse(HostsFile.empty());
-    ResolvConf resolv = root.readText("/etc/resolv.conf", 1 << 20).map(ResolvConf::parse).orElse(ResolvConf.MISSING);
     ProxyEnvironment proxy = ProxyEnvironment.NONE;
     try {
       proxy = ProxyEnvironment.fromEnviron(ProcFiles.read(proc.resolve("environ"), ProcFiles.MAX_PROC_FILE));
@@ -109,7 +103,7 @@ public final class InsideNamespaceMain {
         .check(new ProxyCheck(proxy))
         .routes(routes)
         .timeout(left)
-        .resolver(new ConnectorResolver(hosts, resolv, source))
+        .resolver(SeatResolver.of(root, clock))
         .clock(clock)
         .build()
         .run();

@@ -14,7 +14,6 @@ import io.github.tunneldiagnostics.api.ingress.OriginService;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
 import io.github.tunneldiagnostics.core.internal.probe.SocketTable;
 import io.github.tunneldiagnostics.core.internal.probe.TcpListener;
-import io.github.tunneldiagnostics.core.internal.vantage.ConnectorResolver;
 import io.github.tunneldiagnostics.core.internal.vantage.ConnectorVantage;
 import io.github.tunneldiagnostics.core.internal.vantage.HostsFile;
 import io.github.tunneldiagnostics.core.internal.vantage.Placement;
@@ -162,8 +161,7 @@ public final class SeatOriginCheck implements Check {
       out.add(placed);
     }
     if (vantage.placement() == Placement.HOST_NETWORK_CONTAINER && vantage.ownResolver()) {
-      HostsFile hosts = vantage.hosts() == null ? HostsFile.empty() : vantage.root().readText("/etc/hosts", 1 << 20).map(HostsFile::parse).orElse(HostsFile.empty());
-      seat = withResolver(context, new ConnectorResolver(hosts, vantage.resolvConf(), "/etc/hosts and /etc/resolv.conf of cloudflared (pid " + vantage.pid() + ")"));
+      seat = withResolver(context, SeatResolver.of(vantage.root(), context.clock()));
     }
     out.addAll(hostCheck.run(seat));
     out.addAll(new ProxyCheck(vantage.proxy()).run(seat));
