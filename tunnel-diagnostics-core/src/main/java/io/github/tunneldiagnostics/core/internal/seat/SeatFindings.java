@@ -158,8 +158,9 @@ public final class SeatFindings {
         .check(original.check())
         .subject(original.subject())
         .message("\"" + name + "\" does not resolve inside cloudflared's container (" + (v.container() != null ? v.container().describe() : "pid " + v.pid())
-            + "): on Linux, Docker defines it only when asked; cloudflared logs dial tcp: lookup " + host + " on " + String.join(", ", v.resolvConf().nameservers())
-            + ":53: no such host.")
+            + "): on Linux, Docker defines it only when asked; cloudflared logs dial tcp: lookup " + host + " on "
+            + original.evidence().getOrDefault("nameserver", String.join(", ", v.resolvConf().nameservers()))
+            + ": " + original.evidence().getOrDefault("result", "no such host") + ".")
         .remediation("Add the host gateway to the cloudflared service:\n  services:\n    cloudflared:\n      extra_hosts: [\"" + name + ":host-gateway\"]\n"
             + "(docker run: --add-host=" + name + ":host-gateway), and make the app listen on 0.0.0.0 or on the bridge address"
             + (v.network().gateway() != null ? " " + v.network().gateway().getHostAddress() : "") + ".")

@@ -161,4 +161,27 @@ class ConnectorSeatTest {
       assertThat(report.verdict()).isEqualTo(Verdict.BROKEN);
     }
   }
+
+  @Test
+  void hostDockerInternalUnknownInsideTheContainerNamesTheExtraHostsFix() throws Exception {
+    // given: Docker's embedded DNS address as nameserver (nothing answers there), no host.docker.internal in its hosts file
+    writeConnectorFiles(dir, "http://host.docker.internal:" + app.port(), "127.0.0.1\tlocalhost\n");
+    Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.11\noptions ndots:0 timeout:1 attempts:1\n");
+    try (Namespaces.Connector connector = Namespaces.Connector.start(dir, "0.0.0.0:20241")) {
+      // when
+      DiagnosisReport report = TunnelDiagnostics.forConfig(dir.resolve("config.yml"))
+          .connectorProcess(Long.toString(connector.pid()))
+          .timeout(Duration.ofSeconds(20))
+          .diagnose();
+
+      // then
+      Finding missing = only(report, FindingCode.ORIGIN_HOST_GATEWAY_MISSING);
+      assertThat(missing.message()).startsWith("\"host.docker.internal\" does not resolve inside cloudflared's container (pid " + connector.pid()
+          + "): on Linux, Docker defines it only when asked; cloudflared logs dial tcp: lookup host.docker.internal on 127.0.0.11:53: ");
+      assertThat(missing.remediation()).isEqualTo("Add the host gateway to the cloudflared service:\n  services:\n    cloudflared:\n"
+          + "      extra_hosts: [\"host.docker.internal:host-gateway\"]\n(docker run: --add-host=host.docker.internal:host-gateway), "
+          + "and make the app listen on 0.0.0.0 or on the bridge address.");
+      assertThat(only(report, FindingCode.CONNECTOR_IN_CONTAINER).evidence()).containsEntry("nameservers", "127.0.0.11");
+    }
+  }
 }

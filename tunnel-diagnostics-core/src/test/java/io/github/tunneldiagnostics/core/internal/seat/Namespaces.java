@@ -83,7 +83,8 @@ final class Namespaces {
       Path link = dir.resolve("cloudflared");
       Files.deleteIfExists(link);
       Files.createSymbolicLink(link, Path.of(ChildJvm.javaExecutable()));
-      String script = "ip link set lo up && mount --bind \"$1\"/hosts /etc/hosts && shift && exec \"$@\"";
+      String script = "ip link set lo up && mount --bind \"$1\"/hosts /etc/hosts"
+          + " && { [ ! -f \"$1\"/resolv.conf ] || mount --bind \"$1\"/resolv.conf /etc/resolv.conf; } && shift && exec \"$@\"";
       List<String> cmd = new ArrayList<>(List.of("unshare", "--net", "--mount", "--propagation", "private", "--", "sh", "-c", script, "sh", dir.toString(),
           link.toString(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfake.config=" + dir.resolve("config.json"),
           "-cp", System.getProperty("java.class.path"), FakeCloudflared.class.getName(),
