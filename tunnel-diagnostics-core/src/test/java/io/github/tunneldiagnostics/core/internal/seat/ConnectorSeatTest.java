@@ -76,7 +76,7 @@ class ConnectorSeatTest {
       // when
       DiagnosisReport report = TunnelDiagnostics.forConfig(dir.resolve("config.yml"))
           .connector(ConnectorOptions.builder().selector(Long.toString(connector.pid())).build())
-          .timeout(Duration.ofSeconds(20))
+          .timeout(Duration.ofSeconds(90))
           .diagnose();
 
       // then
@@ -116,7 +116,7 @@ class ConnectorSeatTest {
     try (Namespaces.Connector a = Namespaces.Connector.start(first, "0.0.0.0:20241");
         Namespaces.Connector b = Namespaces.Connector.start(second, "0.0.0.0:20241")) {
       // when: the file under diagnosis is a copy neither of them reads
-      DiagnosisReport report = TunnelDiagnostics.forConfig(edited).timeout(Duration.ofSeconds(25)).diagnose();
+      DiagnosisReport report = TunnelDiagnostics.forConfig(edited).timeout(Duration.ofSeconds(90)).diagnose();
 
       // then
       Finding divergent = only(report, FindingCode.CONNECTOR_CONFIG_DIVERGENT);
@@ -146,7 +146,7 @@ class ConnectorSeatTest {
       DiagnosisReport report = io.github.tunneldiagnostics.api.Diagnosis.builder()
           .ingress(io.github.tunneldiagnostics.core.internal.config.ConfigLoader.load(dir.resolve("config.yml")))
           .check(check)
-          .timeout(Duration.ofSeconds(15))
+          .timeout(Duration.ofSeconds(90))
           .build()
           .run();
 
@@ -171,7 +171,7 @@ class ConnectorSeatTest {
       // when
       DiagnosisReport report = TunnelDiagnostics.forConfig(dir.resolve("config.yml"))
           .connectorProcess(Long.toString(connector.pid()))
-          .timeout(Duration.ofSeconds(20))
+          .timeout(Duration.ofSeconds(90))
           .diagnose();
 
       // then
