@@ -182,7 +182,7 @@ class DiagnoseCommandTest {
   @Test
   void demoReportsTheTypicalFaults() {
     // when
-    DoctorRun run = LoopbackOrigin.run(context(), "--demo", "--format", "json");
+    DoctorRun run = LoopbackOrigin.run(context(), "--demo", "--format", "json", "--timeout", "60s"); // ends when done; a loaded machine starts the stand-in slowly
 
     // then
     assertThat(run.exitCode()).isEqualTo(1);
