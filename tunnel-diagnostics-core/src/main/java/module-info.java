@@ -19,6 +19,7 @@ module io.github.tunneldiagnostics.core {
   // Implementation: open to the testkit only; the command line runs on the class path.
   exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.files to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.fix to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.ingress to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;

@@ -86,10 +86,30 @@ final class DiagnosisRun {
     }
     List<RouteReport> routeReports =
         routes.stream()
-            .map(route -> new RouteReport(route, Verdict.of(findings.stream().filter(f -> f.ruleIndex().orElse(-1) == route.rule()).toList())))
+            .map(route -> new RouteReport(route, Verdict.of(findings.stream().filter(f -> concernsRule(f, route.rule())).toList())))
             .toList();
     Duration duration = Duration.between(startedAt, clock.instant());
     return new DiagnosisReport(Verdict.of(findings), startedAt, duration, diagnosis.ingress(), routeReports, findings, results);
+  }
+
+  /**
+   * True when the finding is about rule {@code index}: its {@code rule} evidence, or one of the rules a cause
+   * shared by several rules names in its {@code rules} evidence ({@code "0, 2, 5"}).
+   */
+  private static boolean concernsRule(Finding finding, int index) {
+    if (finding.ruleIndex().orElse(-1) == index) {
+      return true;
+    }
+    String rules = finding.evidence().get("rules");
+    if (rules == null) {
+      return false;
+    }
+    for (String part : rules.split(",")) {
+      if (part.strip().equals(Integer.toString(index))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Creates (once) the future of a check, after the futures of its prerequisites. */

@@ -5,6 +5,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.diagnosis.DiagnosisSettings;
 import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
@@ -86,10 +87,12 @@ public final class TunnelDiagnostics {
   /**
    * The checks {@link #validate()} runs, in order: {@code config} (what the loader noticed),
    * {@code ingress} (cloudflared's validation and our static warnings) and {@code ingress.route} (the
-   * rule each route lands on). None of them uses the network.
+   * rule each route lands on). None of them uses the network. They judge from off the connector host, like
+   * {@code cloudflared tunnel ingress validate}: a credentials file or {@code caPool} missing here is a
+   * WARNING (only the connector host needs it); {@link #diagnose()} runs them as on the connector host.
    */
   public static List<Check> standardStaticChecks() {
-    return StandardChecks.staticChecks();
+    return StandardChecks.staticChecks(CheckSite.OFF_CONNECTOR_HOST);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.github.tunneldiagnostics.testkit;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
+import io.github.tunneldiagnostics.core.internal.config.ConnectorHostFiles;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ public class IngressModelAssert extends AbstractObjectAssert<IngressModelAssert,
     isNotNull();
     IngressModel model = actual;
     if (model != null) {
-      List<Finding> all = new ArrayList<>(model.loadFindings());
+      List<Finding> all = new ArrayList<>(ConnectorHostFiles.atSite(model.loadFindings(), CheckSite.OFF_CONNECTOR_HOST));
       all.addAll(IngressValidator.validate(model));
       List<Finding> errors = ConfigValidity.errors(all);
       if (!errors.isEmpty()) {

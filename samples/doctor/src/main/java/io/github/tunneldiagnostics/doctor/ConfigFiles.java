@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.internal.files.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -26,15 +27,34 @@ final class ConfigFiles {
             "no config file given, and none in cloudflared's default places (config.yml or config.yaml in ~/.cloudflared, "
                 + "~/.cloudflare-warp, ~/cloudflare-warp, /etc/cloudflared, /usr/local/etc/cloudflared).\n"
                 + "Pass --config FILE."));
-    if (Files.isDirectory(file)) {
-      throw new UsageException("cannot read the config file '" + file + "': it is a directory; pass the config.yml inside it");
-    }
+    requireRegular(file, "config file", "pass the config.yml inside it", "pass the config.yml cloudflared reads");
     try (InputStream in = Files.newInputStream(file)) {
       in.read();
     } catch (IOException e) {
       throw new UsageException("cannot read the config file '" + file + "': " + reason(e));
     }
     return file;
+  }
+
+  /**
+   * Refuses, before opening it (a FIFO would block, {@code /dev/zero} never ends), what is not a regular file.
+   *
+   * @throws UsageException naming the path and what it is
+   */
+  static void requireRegular(Path file, String what, String directoryFix, String otherFix) {
+    FileKind kind;
+    try {
+      kind = FileKind.of(file);
+    } catch (IOException e) {
+      throw new UsageException("cannot read the " + what + " '" + file + "': " + reason(e));
+    }
+    if (kind == FileKind.DIRECTORY) {
+      throw new UsageException("cannot read the " + what + " '" + file + "': it is a directory; " + directoryFix);
+    }
+    if (kind != FileKind.REGULAR) {
+      throw new UsageException("cannot read the " + what + " '" + file + "': it is " + kind.description()
+          + ", not a regular file; " + otherFix);
+    }
   }
 
   /** A short reason for an I/O failure, without the exception's class name. */

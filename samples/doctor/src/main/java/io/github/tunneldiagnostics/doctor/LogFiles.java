@@ -10,9 +10,8 @@ final class LogFiles {
   private LogFiles() {}
 
   static Path readable(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new UsageException("cannot read the log file '" + file + "': it is a directory; pass the log file inside it");
-    }
+    ConfigFiles.requireRegular(file, "log file", "pass the log file inside it",
+        "save the log to a file first (e.g. journalctl -u cloudflared > cloudflared.log)");
     try (InputStream in = Files.newInputStream(file)) {
       in.read();
     } catch (IOException e) {

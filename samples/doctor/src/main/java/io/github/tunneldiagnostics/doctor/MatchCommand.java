@@ -1,11 +1,11 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
-import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import io.github.tunneldiagnostics.core.report.MatchReport;
+import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tunnel-doctor match}: which rule serves each URL, like {@code cloudflared tunnel ingress rule},
- * with cloudflared's exact matching. As cloudflared, it refuses a config that does not validate: it
- * prints the validation report instead and exits with 1.
+ * with cloudflared's exact matching. As cloudflared, it refuses a config whose ingress does not validate
+ * (or that cannot be read): it prints the validation report instead and exits with 1. Like cloudflared, it
+ * answers whatever else the config lacks (a credentials file, a CA pool that exist only on the connector
+ * host).
  */
 @Command(
     name = "match",
@@ -63,7 +65,7 @@ final class MatchCommand implements Callable<Integer> {
     Path file = ConfigFiles.readable(config.file);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file);
     DiagnosisReport validation = diagnostics.validate();
-    if (validation.verdict() == Verdict.BROKEN) {
+    if (!IngressValidator.refusingMatch(validation.findings()).isEmpty()) {
       output.print(validation, context, TunnelDoctor.out(spec));
       return ExitCode.BROKEN;
     }

@@ -7,7 +7,8 @@ import io.github.tunneldiagnostics.api.ingress.OriginRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
+import io.github.tunneldiagnostics.core.internal.files.FileKind;
 import java.nio.file.NoSuchFileException;
 import io.github.tunneldiagnostics.api.ingress.SourceLocation;
 import java.nio.file.Path;
@@ -75,18 +76,29 @@ final class CaPoolInspector {
     } else {
       Path path = resolution.get().resolved();
       try {
-        if (Files.isDirectory(path)) {
+        FileKind kind = FileKind.of(path);
+        if (kind == FileKind.DIRECTORY) {
           problem = "is a directory, not a PEM file";
           goError = "unable to read the file " + caPool + " for --origin-ca-pool: read " + caPool + ": is a directory";
-        } else if (Files.size(path) > MAX_CA_BYTES) {
-          problem = "is larger than 4 MiB, which is not a CA bundle";
+        } else if (kind != FileKind.REGULAR) {
+          problem = "is " + kind.description() + ", not a PEM file (it was not opened)";
           goError = "";
         } else {
-          if (hasPemCertificate(Files.readAllBytes(path))) {
-            return Optional.empty();
+          byte[] bytes;
+          try {
+            bytes = BoundedFile.read(path, MAX_CA_BYTES);
+          } catch (BoundedFile.FileTooLargeException e) {
+            bytes = null;
           }
-          problem = "holds no PEM certificate (-----BEGIN CERTIFICATE-----), so cloudflared trusts nothing from it";
-          goError = "could not append the provided origin CA to the cloudflared certificate pool";
+          if (bytes == null) {
+            problem = "is larger than 4 MiB, which is not a CA bundle";
+            goError = "";
+          } else if (hasPemCertificate(bytes)) {
+            return Optional.empty();
+          } else {
+            problem = "holds no PEM certificate (-----BEGIN CERTIFICATE-----), so cloudflared trusts nothing from it";
+            goError = "could not append the provided origin CA to the cloudflared certificate pool";
+          }
         }
       } catch (NoSuchFileException e) {
         problem = "does not exist";
@@ -111,7 +123,7 @@ final class CaPoolInspector {
       scope = usedBy.size() == 1 ? first.label() : usedBy.size() + " rules (" + first.label() + " and others)";
     }
     boolean missing = problem.startsWith("does not exist") || problem.startsWith("cannot") || problem.startsWith("is a directory")
-        || problem.startsWith("is not");
+        || problem.startsWith("is not") || problem.endsWith("(it was not opened)");
     String service = usedBy.isEmpty() ? "<service>" : usedBy.get(0).rawService();
     String message = "caPool " + caPool + " of " + scope + " " + problem
         + (missing ? ": cloudflared refuses to start the origin" : "");
@@ -123,7 +135,11 @@ final class CaPoolInspector {
             .remediation("point caPool at a readable PEM file with the CA that signed the origin's certificate"
                 + " (an absolute path such as /etc/cloudflared/origin-ca.pem), or remove caPool")
             .evidence("source", "config")
-            .evidence("caPool", caPool);
+            .evidence("caPool", caPool)
+            .evidence("usedBy", scope);
+    if (problem.equals("does not exist")) {
+      finding.evidence(ConnectorHostFiles.NEEDED_ON, ConnectorHostFiles.CONNECTOR_HOST);
+    }
     resolution.ifPresent(r -> {
       finding.evidence("resolvedPath", r.resolved().toString());
       if (r.relative()) {

@@ -7,12 +7,20 @@ import java.util.List;
 
 /**
  * Reports what the config loader noticed ({@link io.github.tunneldiagnostics.api.ingress.IngressModel#loadFindings()}):
- * unknown keys, unreadable CA pools and credentials problems. Findings keep their check id
- * ({@code config} or {@code credentials}).
+ * unknown keys, unreadable CA pools and credentials problems, graded for {@linkplain CheckSite where the check
+ * runs} (a credentials file or CA pool missing off the connector host is a WARNING). Findings keep their check
+ * id ({@code config} or {@code credentials}).
  */
 public final class ConfigCheck implements Check {
   /** This check's id. */
   public static final String ID = "config";
+
+  private final CheckSite site;
+
+  /** A config check for a diagnosis run at {@code site}. */
+  public ConfigCheck(CheckSite site) {
+    this.site = java.util.Objects.requireNonNull(site, "site");
+  }
 
   @Override
   public String id() {
@@ -26,6 +34,6 @@ public final class ConfigCheck implements Check {
 
   @Override
   public List<Finding> run(CheckContext context) {
-    return context.ingress().loadFindings();
+    return ConnectorHostFiles.atSite(context.ingress().loadFindings(), site);
   }
 }

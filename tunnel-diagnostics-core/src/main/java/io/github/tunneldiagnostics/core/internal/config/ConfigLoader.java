@@ -6,6 +6,8 @@ import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginRequest;
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
+import io.github.tunneldiagnostics.core.internal.files.FileKind;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -41,17 +43,23 @@ public final class ConfigLoader {
   static IngressModel load(Path file, Path home) throws ConfigException {
     String label = file.toString();
     try {
-      if (Files.isDirectory(file)) {
+      FileKind kind = FileKind.of(file);
+      if (kind == FileKind.DIRECTORY) {
         throw ConfigFindings.notFound(label, label + " is a directory, not a config file",
             "pass the config file itself, e.g. " + file.resolve("config.yml"));
       }
-      long size = Files.size(file);
-      if (size > YamlReader.MAX_BYTES) {
-        throw ConfigFindings.syntax(label, new YamlReader.SyntaxException(
-            "the file is " + size + " bytes; tunnel-diagnostics reads config files up to " + YamlReader.MAX_BYTES
-                + " bytes (4 MiB), and a real cloudflared config is a few KiB", 0, 0));
+      if (kind != FileKind.REGULAR) {
+        throw ConfigFindings.notFound(label, label + " is " + kind.description() + ", not a config file; only regular files are read",
+            "pass the config.yml file cloudflared reads (its --config flag), not " + kind.description());
       }
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes;
+      try {
+        bytes = BoundedFile.read(file, YamlReader.MAX_BYTES);
+      } catch (BoundedFile.FileTooLargeException e) {
+        throw ConfigFindings.syntax(label, new YamlReader.SyntaxException(
+            "the file is larger than " + YamlReader.MAX_BYTES + " bytes; tunnel-diagnostics reads config files up to "
+                + YamlReader.MAX_BYTES + " bytes (4 MiB), and a real cloudflared config is a few KiB", 0, 0));
+      }
       String text;
       try {
         text = YamlReader.decodeUtf8(bytes);

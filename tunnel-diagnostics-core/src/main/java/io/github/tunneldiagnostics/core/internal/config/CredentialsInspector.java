@@ -3,7 +3,10 @@ package io.github.tunneldiagnostics.core.internal.config;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import java.io.IOException;
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
+import io.github.tunneldiagnostics.core.internal.files.FileKind;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,8 +79,19 @@ final class CredentialsInspector {
         : has(settings, "cred-file") ? settings.get("cred-file") : null;
     if (credentialsFile != null) {
       Optional<PathResolution> resolution = PathResolution.of(credentialsFile, configDirectory, home, true);
-      if (resolution.isEmpty() || !Files.isRegularFile(resolution.get().resolved())) {
-        return List.of(missing(credentialsFile, resolution.orElse(null)));
+      if (resolution.isEmpty()) {
+        return List.of(missing(credentialsFile, null, null));
+      }
+      FileKind kind;
+      try {
+        kind = FileKind.of(resolution.get().resolved());
+      } catch (NoSuchFileException e) {
+        return List.of(missing(credentialsFile, resolution.get(), null));
+      } catch (IOException e) {
+        return read(resolution.get()); // reading says what is wrong
+      }
+      if (kind != FileKind.REGULAR) {
+        return List.of(missing(credentialsFile, resolution.get(), kind));
       }
       return read(resolution.get());
     }
@@ -111,6 +125,8 @@ final class CredentialsInspector {
             .evidence("source", "config")
             .evidence("tunnel", tunnel)
             .evidence("searched", String.join(", ", tried))
+            .evidence("expectedFile", name)
+            .evidence(ConnectorHostFiles.NEEDED_ON, ConnectorHostFiles.CONNECTOR_HOST)
             .evidence("cloudflaredMessage", "tunnel credentials file not found")
             .build());
   }
@@ -125,17 +141,23 @@ final class CredentialsInspector {
     return value != null && !value.isEmpty();
   }
 
-  private Finding missing(String written, @Nullable PathResolution resolution) {
+  private Finding missing(String written, @Nullable PathResolution resolution, @Nullable FileKind kind) {
+    String problem = kind == null
+        ? "does not exist or is not a file"
+        : "is " + kind.description() + ", not a regular file (it was not opened)";
     Finding.Builder finding =
         Finding.error(FindingCode.CREDENTIALS_MISSING)
             .check(ConfigFindings.CREDENTIALS)
             .subject(credentialsSubject())
-            .message("the credentials file " + written + " named by credentials-file does not exist or is not a file, so cloudflared cannot run the tunnel")
+            .message("the credentials file " + written + " named by credentials-file " + problem + ", so cloudflared cannot run the tunnel")
             .remediation("point credentials-file at the <tunnel-uuid>.json that `cloudflared tunnel create` wrote (an absolute path),"
                 + " or recreate it with `cloudflared tunnel token --cred-file <path> <tunnel>`")
             .evidence("source", "config")
             .evidence("credentialsFile", written)
             .evidence("cloudflaredMessage", "Tunnel credentials file '" + written + "' doesn't exist or is not a file");
+    if (kind == null && resolution != null) {
+      finding.evidence(ConnectorHostFiles.NEEDED_ON, ConnectorHostFiles.CONNECTOR_HOST);
+    }
     if (resolution != null) {
       finding.evidence("resolvedPath", resolution.resolved().toString());
       if (resolution.relative()) {
@@ -148,10 +170,12 @@ final class CredentialsInspector {
   private List<Finding> read(PathResolution resolution) {
     Path path = resolution.resolved();
     try {
-      if (Files.size(path) > MAX_CREDENTIALS_BYTES) {
+      byte[] bytes;
+      try {
+        bytes = BoundedFile.read(path, MAX_CREDENTIALS_BYTES);
+      } catch (BoundedFile.FileTooLargeException e) {
         return List.of(invalid(resolution.written(), resolution, "is larger than 1 MiB, so it is not a tunnel credentials file", INVALID_JSON));
       }
-      byte[] bytes = Files.readAllBytes(path);
       String text;
       try {
         text = YamlReader.decodeUtf8(bytes);

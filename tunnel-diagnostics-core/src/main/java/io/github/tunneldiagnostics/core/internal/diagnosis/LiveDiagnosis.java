@@ -10,6 +10,7 @@ import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
@@ -71,7 +72,7 @@ public final class LiveDiagnosis {
       }
       return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
     }
-    List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks());
+    List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks(CheckSite.CONNECTOR_HOST));
     OriginCheck hostOrigin = OriginCheck.builder().build();
     builtIn.add(seat == null ? hostOrigin : seat.originCheck(diagnosed, connector == null ? null : connector.rawConfig(), hostOrigin));
     if (connector != null || seat != null) {

@@ -5,6 +5,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
+import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,9 @@ import java.util.List;
 public final class ModelDiagnosis {
   private ModelDiagnosis() {}
 
-  /** The static checks, then the custom ones; no network traffic. */
+  /** The static checks as off the connector host (like cloudflared's ingress validate), then the custom ones; no network traffic. */
   public static DiagnosisReport validate(DiagnosisSettings settings) {
-    List<Check> checks = new ArrayList<>(StandardChecks.staticChecks());
+    List<Check> checks = new ArrayList<>(StandardChecks.staticChecks(CheckSite.OFF_CONNECTOR_HOST));
     checks.addAll(settings.checks());
     return run(settings, checks, settings.discoverChecks());
   }

@@ -128,7 +128,7 @@ public final class RemedyPlanner {
 
   private List<Remedy> configRemedies(
       Finding finding, DiagnosisReport report, IngressModel model, YamlText yaml, java.util.function.Supplier<PortRemedies> ports) {
-    int index = finding.ruleIndex().orElse(-1);
+    int index = wildcardRule(finding);
     IngressRule rule = index >= 0 && index < model.rules().size() ? model.rules().get(index) : null;
     switch (finding.code()) {
       case FindingCode.CONFIG_UNKNOWN_KEY -> {
@@ -250,11 +250,27 @@ public final class RemedyPlanner {
         "cloudflared takes the first rule that matches, and rule #" + earlier + " matches every request rule #" + later.index() + " could."));
   }
 
+  /**
+   * The rule a finding is about; for WILDCARD_APEX_UNMATCHED, which is about the apex (not the wildcard rule,
+   * so that it degrades only the apex's route), the wildcard rule named in {@code evidence.wildcardRule}.
+   */
+  private static int wildcardRule(Finding finding) {
+    String wildcard = finding.evidence().get("wildcardRule");
+    if (finding.code().equals(FindingCode.WILDCARD_APEX_UNMATCHED) && wildcard != null) {
+      try {
+        return Integer.parseInt(wildcard);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return finding.ruleIndex().orElse(-1);
+  }
+
   /** A URL that falls to the catch-all because its host is the apex of a wildcard rule: the same rule as for the apex finding. */
   private static List<Remedy> apexOfWildcard(Finding finding, DiagnosisReport report, IngressModel model) {
     String host = finding.evidence().get("host");
     for (Finding other : report.findingsWithCode(FindingCode.WILDCARD_APEX_UNMATCHED)) {
-      int wildcard = other.ruleIndex().orElse(-1);
+      int wildcard = wildcardRule(other);
       if (host != null && host.equals(other.evidence().get("apex")) && wildcard >= 0 && wildcard < model.rules().size()) {
         return apexRule(host, report, model.rules().get(wildcard));
       }

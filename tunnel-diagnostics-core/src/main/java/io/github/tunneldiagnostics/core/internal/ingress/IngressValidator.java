@@ -17,14 +17,18 @@ import java.util.Locale;
  * <ul>
  *   <li>No rules: one {@code INGRESS_EMPTY} (ERROR), unless a single-origin setting ({@code url},
  *       {@code hello-world}, {@code unix-socket}, {@code bastion}) makes cloudflared serve one origin.
- *   <li>cloudflared's first error only: one {@code INGRESS_INVALID} (ERROR) whose
- *       {@code evidence.cloudflaredMessage} is cloudflared's exact text. That text numbers rules from 1
- *       ({@code Rule #3}); the finding's {@code subject} and {@code evidence.rule} count from 0
- *       ({@code rule #2}), like cloudflared's {@code ingressRule=} log field.
+ *   <li>cloudflared's errors, all at once and in cloudflared's order: one {@code INGRESS_INVALID} (ERROR)
+ *       per problem, whose {@code evidence.cloudflaredMessage} is cloudflared's exact text. The first is the
+ *       one cloudflared stops at ({@code evidence.cloudflaredStopsHere=true}); it reports each later one
+ *       once the ones before it are fixed. That text numbers rules from 1 ({@code Rule #3}); the finding's
+ *       {@code subject} and {@code evidence.rule} count from 0 ({@code rule #2}), like cloudflared's
+ *       {@code ingressRule=} log field.
  *   <li>Beyond cloudflared, over every rule when the model is valid, and over the rules before the
  *       failing one otherwise (those rules are known to be valid, and their problems will still be
  *       there once the error is fixed): {@code RULE_UNREACHABLE}, {@code WILDCARD_APEX_UNMATCHED},
  *       {@code PATH_REGEX_UNANCHORED} and {@code TLS_VERIFY_DISABLED}.
+ *   <li>Over every rule: {@code CONFIG_TEMPLATE_UNEXPANDED} for a {@code ${VAR}}, {@code $VAR} or
+ *       {@code {{ … }}} left in a hostname, path or service.
  * </ul>
  */
 public final class IngressValidator {
@@ -46,16 +50,32 @@ public final class IngressValidator {
       }
       return findings;
     }
-    List<IngressViolation> violations = IngressViolation.first(model);
+    List<IngressViolation> violations = IngressViolation.all(model);
     int validRules = model.rules().size();
-    for (IngressViolation violation : violations) {
-      findings.add(invalid(model, violation));
-      if (violation.rule() >= 0) {
+    for (int i = 0; i < violations.size(); i++) {
+      IngressViolation violation = violations.get(i);
+      findings.add(invalid(model, violation, i, violations.size()));
+      if (violation.rule() >= 0 && validRules == model.rules().size()) {
         validRules = violation.rule();
       }
     }
+    findings.addAll(TemplatePlaceholders.findings(model));
     findings.addAll(RuleAnalysis.of(model, validRules, violations.isEmpty()).findings());
     return findings;
+  }
+
+  /**
+   * The findings that make {@code cloudflared tunnel ingress rule} refuse to match: a config it cannot read,
+   * and its ingress validation errors ({@code Validation failed: ...}). Nothing else stops it: it never opens
+   * the credentials file or a {@code caPool}, and it ignores the {@code url} setting.
+   */
+  public static List<Finding> refusingMatch(List<Finding> findings) {
+    return findings.stream()
+        .filter(f -> f.code().equals(FindingCode.CONFIG_NOT_FOUND)
+            || f.code().equals(FindingCode.CONFIG_YAML_INVALID)
+            || f.code().equals(FindingCode.INGRESS_EMPTY)
+            || (f.code().equals(FindingCode.INGRESS_INVALID) && f.ruleIndex().isPresent()))
+        .toList();
   }
 
   private static boolean singleOrigin(IngressModel model) {
@@ -79,15 +99,20 @@ public final class IngressValidator {
         .build();
   }
 
-  private static Finding invalid(IngressModel model, IngressViolation violation) {
+  private static Finding invalid(IngressModel model, IngressViolation violation, int position, int total) {
     Finding.Builder finding = Finding.error(FindingCode.INGRESS_INVALID).check(CHECK_ID);
     String text = violation.cloudflaredMessage();
+    boolean stopsHere = position == 0;
+    String order = total == 1 ? ""
+        : stopsHere ? " (cloudflared stops at this one, the first of " + total + " problems)"
+        : " (problem " + (position + 1) + " of " + total + ": cloudflared reports it once the ones before it are fixed)";
     if (violation.rule() < 0) {
       return finding
           .subject("setting url")
-          .message("cloudflared refuses the url setting together with ingress rules: " + text)
+          .message("cloudflared refuses the url setting together with ingress rules: " + text + order)
           .remediation("remove the top-level url setting (and $TUNNEL_URL); with ingress rules, each rule's service says where traffic goes")
           .evidence("cloudflaredMessage", text)
+          .evidence("cloudflaredStopsHere", stopsHere)
           .evidence("url", model.setting("url").orElse(""))
           .evidence("source", "config")
           .build();
@@ -98,13 +123,15 @@ public final class IngressValidator {
         text.contains("Rule #")
             ? " (cloudflared counts rules from 1 in this message; this report counts from 0, like its ingressRule= log field)"
             : "";
+    String opening = stopsHere ? "cloudflared refuses the ingress rules because of " : "cloudflared also refuses ";
     finding
         .subject("rule #" + rule.index())
-        .message("cloudflared refuses the ingress rules because of " + rule.label() + location + ": " + text + numbering)
+        .message(opening + rule.label() + location + ": " + text + numbering + order)
         .remediation(remediation(rule, violation))
         .rule(rule.index())
         .evidence("cloudflaredMessage", text)
-        .evidence("cloudflaredOutput", "Validation failed: " + text);
+        .evidence("cloudflaredOutput", "Validation failed: " + text)
+        .evidence("cloudflaredStopsHere", stopsHere);
     if (rule.location() != null) {
       finding.evidence("location", String.valueOf(rule.location()));
     }
@@ -126,6 +153,11 @@ public final class IngressValidator {
       case ACCESS ->
           "set originRequest.access.teamName of " + r + " to your Cloudflare Zero Trust team name, or remove its audTag list";
       case HOSTNAME_PORT -> {
+        int scheme = rule.hostname().indexOf("://");
+        if (scheme > 0) {
+          yield "drop the scheme from " + r + "'s hostname: hostname: " + hostOfUrl(rule.hostname().substring(scheme + 3))
+              + " (a rule's hostname is only the host name; cloudflared serves http and https visitors alike)";
+        }
         String host = GoNet.splitHostPortHost(rule.hostname());
         yield "remove the port from " + r + "'s hostname: hostname: " + (host == null ? rule.hostname() : host)
             + " (cloudflared ignores the request's port when it matches hostnames)";
@@ -140,6 +172,17 @@ public final class IngressValidator {
           "fix " + r + "'s path: it is a Go RE2 regular expression (no look-arounds, no backreferences), e.g. ^/api(/|$)";
       case URL_SETTING -> "remove the url setting";
     };
+  }
+
+  /** The host of {@code app.example.com:443/path}: no port, no path. */
+  private static String hostOfUrl(String authorityAndPath) {
+    String authority = authorityAndPath;
+    int slash = authority.indexOf('/');
+    if (slash >= 0) {
+      authority = authority.substring(0, slash);
+    }
+    String host = GoNet.splitHostPortHost(authority);
+    return host == null ? authority : host;
   }
 
   private static String serviceRemediation(IngressRule rule) {

@@ -11,11 +11,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The first error cloudflared's {@code validateIngress} returns for a model, in cloudflared's order
+ * The errors cloudflared's {@code validateIngress} finds in a model, in cloudflared's order
  * ({@code ingress.go}): per rule, in order, the service (with the socks-proxy ipRules), then
  * {@code access}, then the hostname (port, wildcard position, catch-all placement), then the path
  * regex; after all rules, {@code url} together with ingress (checked by {@code ingress validate} only
- * once the rules are valid).
+ * once the rules are valid). cloudflared stops at the first; {@link #all(IngressModel)} lists every one
+ * it would report as the earlier ones get fixed.
  *
  * @param rule the 0-based rule index, or -1 for the {@code url} setting
  * @param kind what is wrong
@@ -48,59 +49,67 @@ record IngressViolation(int rule, Kind kind, String cloudflaredMessage) {
 
   /** The first violation, or none when cloudflared accepts the model. Empty models have none here. */
   static List<IngressViolation> first(IngressModel model) {
-    List<IngressRule> rules = model.rules();
-    for (IngressRule rule : rules) {
-      IngressViolation v = check(rule, rules.size());
-      if (v != null) {
-        return List.of(v);
-      }
-    }
-    if (!rules.isEmpty() && model.setting("url").isPresent()) {
-      return List.of(new IngressViolation(-1, Kind.URL_SETTING, URL_WITH_INGRESS));
-    }
-    return List.of();
+    List<IngressViolation> all = all(model);
+    return all.isEmpty() ? List.of() : List.of(all.get(0));
   }
 
-  private static @Nullable IngressViolation check(IngressRule rule, int total) {
+  /**
+   * Every violation, in cloudflared's order; the first is the one cloudflared stops at. Within one rule, a
+   * problem that fixing an earlier one removes is left out (the path of a last rule that must become a
+   * catch-all).
+   */
+  static List<IngressViolation> all(IngressModel model) {
+    List<IngressRule> rules = model.rules();
+    List<IngressViolation> found = new ArrayList<>();
+    for (IngressRule rule : rules) {
+      check(rule, rules.size(), found);
+    }
+    if (!rules.isEmpty() && model.setting("url").isPresent()) {
+      found.add(new IngressViolation(-1, Kind.URL_SETTING, URL_WITH_INGRESS));
+    }
+    return found;
+  }
+
+  private static void check(IngressRule rule, int total, List<IngressViolation> found) {
     int i = rule.index();
     if (rule.service() instanceof OriginService.Invalid invalid) {
-      return new IngressViolation(i, Kind.SERVICE, invalid.cloudflaredMessage());
+      found.add(new IngressViolation(i, Kind.SERVICE, invalid.cloudflaredMessage()));
     }
     if (rule.service() instanceof OriginService.SocksProxy) {
       String ipError = socksIpRuleError(rule);
       if (ipError != null) {
-        return new IngressViolation(i, Kind.SOCKS_IP_RULE, "unable to create ip rule for socks-proxy: " + ipError);
+        found.add(new IngressViolation(i, Kind.SOCKS_IP_RULE, "unable to create ip rule for socks-proxy: " + ipError));
       }
     }
     var access = rule.overrides().access();
     if (access != null && access.required() && access.teamName().isEmpty() && !access.audTag().isEmpty()) {
-      return new IngressViolation(i, Kind.ACCESS, ACCESS_TEAM_NAME);
+      found.add(new IngressViolation(i, Kind.ACCESS, ACCESS_TEAM_NAME));
     }
     String hostname = rule.hostname();
     if (GoNet.splitHostPortHost(hostname) != null) {
-      return new IngressViolation(i, Kind.HOSTNAME_PORT, HOSTNAME_WITH_PORT);
+      found.add(new IngressViolation(i, Kind.HOSTNAME_PORT, HOSTNAME_WITH_PORT));
     }
     if (hostname.lastIndexOf('*') > 0) {
-      return new IngressViolation(i, Kind.HOSTNAME_WILDCARD, BAD_WILDCARD);
+      found.add(new IngressViolation(i, Kind.HOSTNAME_WILDCARD, BAD_WILDCARD));
     }
     boolean last = i == total - 1;
     if (last && !rule.isCatchAll()) {
-      return new IngressViolation(i, Kind.LAST_NOT_CATCH_ALL, LAST_RULE_NOT_CATCH_ALL);
+      found.add(new IngressViolation(i, Kind.LAST_NOT_CATCH_ALL, LAST_RULE_NOT_CATCH_ALL));
+      return; // cloudflared checks the path regex after this, and a catch-all has no path
     }
     if (!last && rule.isCatchAll()) {
-      return new IngressViolation(
+      found.add(new IngressViolation(
           i,
           Kind.CATCH_ALL_NOT_LAST,
           "Rule #" + (i + 1) + " is matching the hostname '" + hostname
-              + "', but this will match every hostname, meaning the rules which follow it will never be triggered.");
+              + "', but this will match every hostname, meaning the rules which follow it will never be triggered."));
     }
     if (!rule.path().isEmpty()) {
       String error = PathPattern.compile(rule.path()).error();
       if (error != null) {
-        return new IngressViolation(i, Kind.PATH_REGEX, "Rule #" + (i + 1) + " has an invalid regex: " + error);
+        found.add(new IngressViolation(i, Kind.PATH_REGEX, "Rule #" + (i + 1) + " has an invalid regex: " + error));
       }
     }
-    return null;
   }
 
   /**

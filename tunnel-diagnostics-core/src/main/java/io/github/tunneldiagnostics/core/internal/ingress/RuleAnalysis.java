@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The mistakes cloudflared accepts, found over the first {@code limit} rules (all of them when the model
@@ -173,7 +172,11 @@ final class RuleAnalysis {
     return false;
   }
 
-  /** The WARNING that a wildcard does not serve its apex; shared with {@link RouteExplainer}. */
+  /**
+   * The WARNING that a wildcard does not serve its apex; shared with {@link RouteExplainer}. It is about the
+   * apex (its subject), not about the wildcard rule, whose own hostnames are served: so it degrades only the
+   * apex's route, never the route of {@code www.example.com}.
+   */
   static Finding apexFinding(IngressModel model, IngressRule wildcard, String apex, boolean catchAllKnown) {
     IngressRule last = model.rules().get(model.rules().size() - 1);
     String fallback =
@@ -189,8 +192,8 @@ final class RuleAnalysis {
         .remediation(
             "if " + apex + " should be served, add a rule '- hostname: " + apex + "' with service: " + wildcard.service()
                 + " above the catch-all")
-        .rule(wildcard.index())
         .evidence("wildcard", wildcard.hostname())
+        .evidence("wildcardRule", wildcard.index())
         .evidence("apex", apex)
         .evidence("source", "config")
         .build();
@@ -200,115 +203,72 @@ final class RuleAnalysis {
 
   private void unanchored(List<Finding> findings) {
     for (CompiledRule rule : rules) {
-      String regex = rule.rule.path();
-      if (!rule.usable || regex.isEmpty() || !regex.startsWith("/")) {
-        continue;
-      }
-      String literal = literalPrefix(regex);
-      String example = surprisingMatch(rule, literal);
-      if (example == null) {
-        continue;
-      }
-      String anchored = "^" + regex + (literal.equals(regex) && !regex.endsWith("/") ? "(/|$)" : "");
-      findings.add(
-          Finding.info(FindingCode.PATH_REGEX_UNANCHORED)
-              .check(IngressValidator.CHECK_ID)
-              .subject("rule #" + rule.index)
-              .message(
-                  rule.rule.label() + ": path " + regex + " is searched anywhere in the request path (cloudflared does not"
-                      + " anchor it), so it also matches " + example)
-              .remediation("anchor it: path: " + anchored)
-              .rule(rule.index)
-              .evidence("path", regex)
-              .evidence("exampleMatch", example)
-              .evidence("source", "config")
-              .build());
-    }
-  }
-
-  /** A path that starts elsewhere but still matches, e.g. {@code /v2/api/x} for {@code /api}. */
-  private static @Nullable String surprisingMatch(CompiledRule rule, String literal) {
-    String suffix = literalSuffix(rule.rule.path());
-    for (String candidate :
-        List.of("/v2" + literal + "/x", "/v2" + literal, "/v2" + literal + "x", "/v2" + literal + "x" + suffix)) {
-      if (rule.matchesPath(candidate)) {
-        return candidate;
+      if (rule.usable && !rule.rule.path().isEmpty()) {
+        UnanchoredPath.finding(rule.rule).ifPresent(findings::add);
       }
     }
-    return null;
-  }
-
-  /** The leading characters of a regex that match only themselves ({@code .} counted as itself). */
-  static String literalPrefix(String regex) {
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\' && i + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
-        literal.append(regex.charAt(++i));
-        continue;
-      }
-      if ("\\^$*+?()[]{}|".indexOf(c) >= 0) {
-        // a quantifier applies to the previous character, which then is not literal
-        if ("*+?{".indexOf(c) >= 0 && literal.length() > 0) {
-          literal.setLength(literal.length() - 1);
-        }
-        break;
-      }
-      literal.append(c);
-    }
-    return literal.toString();
-  }
-
-  /** The trailing characters of a regex (before a final {@code $}) that match only themselves. */
-  static String literalSuffix(String regex) {
-    String body = regex.endsWith("$") && !regex.endsWith("\\$") ? regex.substring(0, regex.length() - 1) : regex;
-    StringBuilder reversed = new StringBuilder();
-    int k = body.length() - 1;
-    while (k >= 0) {
-      char c = body.charAt(k);
-      if (k > 0 && body.charAt(k - 1) == '\\' && !Character.isLetterOrDigit(c)) {
-        reversed.append(c);
-        k -= 2;
-        continue;
-      }
-      if ("\\^$*+?()[]{}|".indexOf(c) >= 0) {
-        break;
-      }
-      reversed.append(c);
-      k--;
-    }
-    return reversed.reverse().toString();
   }
 
   // ---- TLS_VERIFY_DISABLED
 
-  private void tlsVerify(List<Finding> findings) {
+  private void tlsVerify(List<Finding> out) {
+    List<Finding> findings = new ArrayList<>();
+    List<IngressRule> inherited = new ArrayList<>();
     for (CompiledRule compiled : rules) {
       IngressRule rule = compiled.rule;
       if (!rule.originRequest().noTLSVerify() || !usesTls(rule.service())) {
         continue;
       }
-      boolean own = rule.overrides().noTLSVerify() != null;
-      String from = own ? "set on the rule itself" : "inherited from the top-level originRequest";
+      if (rule.overrides().noTLSVerify() == null) {
+        inherited.add(rule); // one cause, the top-level setting: one finding below
+        continue;
+      }
       findings.add(
           Finding.warning(FindingCode.TLS_VERIFY_DISABLED)
               .check(IngressValidator.CHECK_ID)
               .subject("rule #" + rule.index())
               .message(
-                  rule.label() + " sends traffic to " + rule.service() + " with noTLSVerify: true (" + from
-                      + "): it works, but cloudflared does not authenticate the origin's certificate")
-              .remediation(
-                  own
-                      ? "remove noTLSVerify from rule #" + rule.index() + "'s originRequest and set caPool (the origin's CA file)"
-                          + " and originServerName (a name in its certificate) instead"
-                      : "remove noTLSVerify from the top-level originRequest (it applies to every rule) and set caPool and"
-                          + " originServerName where an origin uses its own CA")
+                  rule.label() + " sends traffic to " + rule.service() + " with noTLSVerify: true (set on the rule itself): it"
+                      + " works, but cloudflared does not authenticate the origin's certificate")
+              .remediation("remove noTLSVerify from rule #" + rule.index() + "'s originRequest and set caPool (the origin's CA file)"
+                  + " and originServerName (a name in its certificate) instead")
               .rule(rule.index())
-              .evidence("origin", own ? "rule" : "top-level")
+              .evidence("origin", "rule")
               .evidence("service", rule.service().toString())
               .evidence("source", "config")
               .build());
     }
+    if (!inherited.isEmpty()) {
+      findings.add(inheritedTlsVerify(inherited));
+    }
+    findings.sort(java.util.Comparator.comparingInt(f -> RuleList.rulesOf(f).get(0)));
+    out.addAll(findings);
+  }
+
+  private static Finding inheritedTlsVerify(List<IngressRule> inherited) {
+    IngressRule first = inherited.get(0);
+    Finding.Builder finding = Finding.warning(FindingCode.TLS_VERIFY_DISABLED)
+        .check(IngressValidator.CHECK_ID)
+        .remediation("remove noTLSVerify from the top-level originRequest (it applies to every rule) and set caPool and"
+            + " originServerName where an origin uses its own CA")
+        .evidence("origin", "top-level")
+        .evidence("source", "config");
+    if (inherited.size() == 1) {
+      finding.subject("rule #" + first.index())
+          .message(first.label() + " sends traffic to " + first.service() + " with noTLSVerify: true (inherited from the"
+              + " top-level originRequest): it works, but cloudflared does not authenticate the origin's certificate")
+          .rule(first.index())
+          .evidence("service", first.service().toString());
+    } else {
+      List<Integer> indexes = inherited.stream().map(IngressRule::index).toList();
+      finding.subject("rules " + indexes.stream().map(i -> "#" + i).collect(java.util.stream.Collectors.joining(", ")))
+          .message(inherited.size() + " rules (" + inherited.stream().map(r -> r.label() + " to " + r.service())
+              .collect(java.util.stream.Collectors.joining(", ")) + ") send traffic with noTLSVerify: true, inherited from the"
+              + " top-level originRequest: it works, but cloudflared does not authenticate their origins' certificates")
+          .evidence(RuleList.KEY, RuleList.of(indexes))
+          .evidence("service", inherited.stream().map(r -> r.service().toString()).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return finding.build();
   }
 
   private static boolean usesTls(OriginService service) {

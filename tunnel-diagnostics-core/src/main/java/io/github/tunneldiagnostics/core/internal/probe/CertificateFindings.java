@@ -46,7 +46,7 @@ final class CertificateFindings {
     List<String> dnsNames = GoCertificateVerifier.sans(leaf, 2);
     boolean first = true;
     for (CertificateProblem problem : problems) {
-      String logged = first ? "; cloudflared logs tls: failed to verify certificate: " + problem.goError() + "." : " (" + problem.goError() + ").";
+      String logged = first ? "; cloudflared would log tls: failed to verify certificate: " + problem.goError() + "." : " (" + problem.goError() + ").";
       first = false;
       String message;
       String remediation;

@@ -54,14 +54,15 @@ final class ConnectStep {
     OriginFindings findings = probe.findings();
     switch (reported.result()) {
       case REFUSED -> probe.add(withOrder(
-          RefusalExplainer.explain(findings, probe.run().settings().socketTable(), probe.run().sockets().get(), addresses, port, goError, rewrite, attemptsText),
+          RefusalExplainer.explain(findings, probe.run().settings().socketTable(), probe.run().sockets().get(), addresses, port, goError, rewrite, attemptsText,
+              OtherRulePorts.of(probe.run().model(), probe.rule())),
           order));
       case TIMEOUT -> probe.add(
           findings
               .start(FindingCode.ORIGIN_CONNECT_TIMEOUT, Severity.ERROR)
               .message("The TCP connect to " + reported.target() + " did not complete within " + timeout.toMillis() + " ms (connectTimeout "
                   + GoText.duration(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
-                  + "); cloudflared logs " + goError + ".")
+                  + "); cloudflared would log " + goError + ".")
               .remediation("Check that " + reported.target() + " is the right address for " + findings.ruleService()
                   + " and that no firewall or route drops packets to port " + port + "; lower originRequest.connectTimeout to fail faster.")
               .evidence("attempts", attemptsText)
@@ -71,7 +72,7 @@ final class ConnectStep {
       default -> probe.add(
           findings
               .start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
-              .message("Connecting to " + reported.target() + " failed: " + reported.detail() + "; cloudflared logs " + goError + ".")
+              .message("Connecting to " + reported.target() + " failed: " + reported.detail() + "; cloudflared would log " + goError + ".")
               .remediation("Make " + reported.target() + " reachable from the connector host, or change " + findings.ruleService() + " to an address it can reach.")
               .evidence("attempts", attemptsText)
               .evidence("goDial", order)

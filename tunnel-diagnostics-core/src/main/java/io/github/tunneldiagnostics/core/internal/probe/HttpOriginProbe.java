@@ -182,7 +182,7 @@ final class HttpOriginProbe {
       String answer = plain instanceof HttpOutcome.Response response ? " (it answers a plain request with " + response.statusLine() + ")" : "";
       probe.add(probe.findings().start(FindingCode.ORIGIN_SPEAKS_PLAINTEXT, Severity.ERROR)
           .message("The origin at " + where + " speaks plain HTTP, not TLS" + answer + ", but rule #" + probe.rule().index()
-              + "'s service is " + service + "; cloudflared logs tls: first record does not look like a TLS handshake.")
+              + "'s service is " + service + "; cloudflared would log tls: first record does not look like a TLS handshake.")
           .remediation("Change " + probe.findings().ruleService() + " to " + plainForm() + ".")
           .evidence(transport)
           .evidence("address", where)
@@ -205,7 +205,7 @@ final class HttpOriginProbe {
           RouteProbe.closeQuietly(established.socket());
           probe.add(probe.findings().start(FindingCode.ORIGIN_SNI_REQUIRED, Severity.ERROR)
               .message("The origin at " + where + " fails the TLS handshake with " + (sni == null ? "no SNI (what cloudflared sends for the IP " + tlsName + ")" : "SNI " + sni)
-                  + " but completes it with SNI " + candidate + "; cloudflared logs " + failed.goError() + ".")
+                  + " but completes it with SNI " + candidate + "; cloudflared would log " + failed.goError() + ".")
               .remediation("Set originRequest.originServerName: " + candidate + " on rule #" + probe.rule().index() + " (or matchSNItoHost: true).")
               .evidence(transport)
               .evidence("sniThatWorks", candidate)
@@ -219,8 +219,8 @@ final class HttpOriginProbe {
     probe.add(probe.findings().start(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR)
         .message(failed.timedOut()
             ? "The origin at " + where + " accepted the connection but did not complete the TLS handshake within " + failed.elapsed().toMillis()
-                + " ms (tlsTimeout " + GoText.duration(probe.settings().tlsTimeout()) + "); cloudflared logs " + goError + "."
-            : "The TLS handshake with the origin at " + where + " failed (" + failed.detail() + "); cloudflared logs " + goError + ".")
+                + " ms (tlsTimeout " + GoText.duration(probe.settings().tlsTimeout()) + "); cloudflared would log " + goError + "."
+            : "The TLS handshake with the origin at " + where + " failed (" + failed.detail() + "); cloudflared would log " + goError + ".")
         .remediation(failed.timedOut()
             ? "Check that " + where + " is the app's TLS port and that the app is not hung; raise originRequest.tlsTimeout only if the handshake is merely slow."
             : "Check the origin's TLS configuration (protocol versions, ciphers, SNI routing: set originRequest.originServerName if it routes by name).")

@@ -51,7 +51,7 @@ final class NoAnswerFindings {
     }
     probe.add(target.base(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR, request)
         .message("The origin at " + where + " answered " + request.what() + " with bytes that are not an HTTP/1.x response (" + malformed.quoted()
-            + "); cloudflared logs " + goError + ".")
+            + "); cloudflared would log " + goError + ".")
         .remediation("Point " + probe.findings().ruleService() + " at the app's HTTP port; " + where + " speaks another protocol.")
         .evidence("origin.reply", "non-http")
         .evidence("result", "malformed response")
@@ -63,7 +63,7 @@ final class NoAnswerFindings {
     if (target.tls()) {
       probe.add(target.base(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR, request)
           .message("The origin at " + where + " answered " + request.what() + " over TLS with HTTP/2 frames (" + malformed.frames()
-              + ") although HTTP/2 was not negotiated; cloudflared logs " + goError + ".")
+              + ") although HTTP/2 was not negotiated; cloudflared would log " + goError + ".")
           .remediation("Set originRequest.http2Origin: true on rule #" + probe.rule().index() + " so that cloudflared offers h2, or enable HTTP/1.1 on the origin.")
           .evidence("origin.reply", "http2-frames")
           .evidence("result", "HTTP/2 frames")
@@ -75,7 +75,7 @@ final class NoAnswerFindings {
     probe.add(target.base(FindingCode.ORIGIN_H2C_ONLY, Severity.ERROR, request)
         .message("The origin at " + where + " answered the HTTP/1.1 request with HTTP/2 frames (" + malformed.frames() + "): it speaks only cleartext"
             + " HTTP/2 with prior knowledge (h2c, e.g. a gRPC server), which cloudflared never uses for " + probe.findings().ruleService()
-            + "; cloudflared logs " + goError + ".")
+            + "; cloudflared would log " + goError + ".")
         .remediation("Serve TLS on the origin and change " + probe.findings().ruleService() + " to " + target.changeToHttps()
             + " with originRequest.http2Origin: true (cloudflared then negotiates HTTP/2 through ALPN), or enable HTTP/1.1 on the origin.")
         .evidence("origin.reply", "http2-frames")
@@ -107,7 +107,7 @@ final class NoAnswerFindings {
       probe.add(target.base(FindingCode.ORIGIN_H2C_ONLY, Severity.ERROR, request)
           .message("The origin at " + where + " " + (reset ? "reset" : "closed") + " the HTTP/1.1 request without an answer, but answers the HTTP/2"
               + " connection preface with HTTP/2 frames (" + frames + "): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC"
-              + " server), which cloudflared never uses for " + probe.findings().ruleService() + "; cloudflared logs " + goError + ".")
+              + " server), which cloudflared never uses for " + probe.findings().ruleService() + "; cloudflared would log " + goError + ".")
           .remediation("Serve TLS on the origin and change " + probe.findings().ruleService() + " to " + target.changeToHttps()
               + " with originRequest.http2Origin: true (cloudflared then negotiates HTTP/2 through ALPN), or enable HTTP/1.1 on the origin.")
           .evidence("origin.reply", reset ? "reset" : "closed-without-a-byte")
@@ -126,7 +126,7 @@ final class NoAnswerFindings {
       builder
           .message("The origin at " + where + " accepted the connection, then reset it (TCP RST) instead of answering " + request.what()
               + " (after " + none.waited().toMillis() + " ms)" + (none.received().isEmpty() || none.received().equals("\"\"") ? "" : ", after sending only " + none.received())
-              + "; cloudflared logs " + goError + ".")
+              + "; cloudflared would log " + goError + ".")
           .remediation("Check the app's logs around the probe's request: a reset right after a request means the app crashed or aborted the"
               + " connection (often a request it cannot parse, or a worker that died), or a firewall or proxy in front of " + where + " killed it.")
           .evidence("origin.reply", "reset")
@@ -134,7 +134,7 @@ final class NoAnswerFindings {
     } else {
       builder
           .message("The origin at " + where + " accepted the connection and closed it without sending a byte in answer to " + request.what()
-              + " (after " + none.waited().toMillis() + " ms); cloudflared logs " + goError + ".")
+              + " (after " + none.waited().toMillis() + " ms); cloudflared would log " + goError + ".")
           .remediation("Check the app's logs for why it drops requests with Host: " + request.host()
               + " (crash, request size limits, a proxy that rejects unknown hosts); the port is open but nothing answers HTTP there.")
           .evidence("origin.reply", "closed-without-a-byte")
@@ -146,7 +146,7 @@ final class NoAnswerFindings {
   private void speaksTls(String what, String goError, String reply) {
     probe.add(probe.findings().start(FindingCode.ORIGIN_SPEAKS_TLS, Severity.ERROR)
         .message("The origin at " + where + " speaks TLS but " + probe.findings().subject().replaceFirst("^rule #\\d+ ", "") + " is plain HTTP: it "
-            + what + "; cloudflared logs " + goError + ".")
+            + what + "; cloudflared would log " + goError + ".")
         .remediation("Change " + probe.findings().ruleService() + " to " + target.changeToHttps()
             + " (add originServerName or caPool if its certificate is not for that name or not publicly trusted).")
         .evidence("address", where)

@@ -89,6 +89,7 @@ public final class OriginCheck implements Check {
     try {
       Watchdog watchdog = new Watchdog(timer, context.clock());
       ProbeRun run = new ProbeRun(
+          context.ingress(),
           settings,
           context.clock(),
           context.resolver(),
@@ -115,7 +116,7 @@ public final class OriginCheck implements Check {
       for (Map.Entry<Route, CompletableFuture<List<Finding>>> entry : probes.entrySet()) {
         findings.addAll(await(entry.getKey(), context, entry.getValue()));
       }
-      return findings;
+      return SharedOrigins.merge(findings);
     } finally {
       executor.shutdownNow();
       timer.shutdownNow();

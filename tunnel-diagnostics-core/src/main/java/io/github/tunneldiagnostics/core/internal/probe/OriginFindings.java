@@ -38,6 +38,11 @@ final class OriginFindings {
     return "rule #" + rule.index() + " " + rule.service();
   }
 
+  /** {@code rule #2 (app.example.com)} for sentences. */
+  String ruleLabel() {
+    return rule.label();
+  }
+
   /** {@code rule #2's service} for remediation sentences. */
   String ruleService() {
     return "rule #" + rule.index() + "'s service";

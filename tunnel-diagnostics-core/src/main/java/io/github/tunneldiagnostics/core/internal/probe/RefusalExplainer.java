@@ -6,6 +6,7 @@ import io.github.tunneldiagnostics.api.check.Severity;
 import java.net.InetAddress;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -33,12 +34,13 @@ final class RefusalExplainer {
       int port,
       String goError,
       ServiceRewrite rewrite,
-      String attempts) {
+      String attempts,
+      OtherRulePorts otherRules) {
     String targets = addresses.stream().map(a -> GoText.joinHostPort(a, port)).collect(Collectors.joining(", "));
     if (!sockets.available()) {
       return findings
           .start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
-          .message("Nothing accepts connections at " + targets + "; cloudflared logs " + goError + ".")
+          .message("Nothing accepts connections at " + targets + "; cloudflared would log " + goError + ".")
           .remediation("Start the app so that it listens on " + targets + ", or correct the port in " + findings.ruleService() + ".")
           .evidence("attempts", attempts)
           .evidence("listeners", "unknown: /proc/net/tcp is not readable on this system")
@@ -53,7 +55,7 @@ final class RefusalExplainer {
       return findings
           .start(FindingCode.ORIGIN_BOUND_ELSEWHERE, Severity.ERROR)
           .message("Nothing listens on " + targets + ", but " + (who.isEmpty() ? "a process" : who) + " listens on " + elsewhere
-              + "; cloudflared logs " + goError + ".")
+              + "; cloudflared would log " + goError + ".")
           .remediation("Change " + findings.ruleService() + " to " + rewrite.with(other.address(), port)
               + ", or make the app listen on " + bind + " (or on all interfaces: 0.0.0.0 / [::]).")
           .evidence("attempts", attempts)
@@ -62,10 +64,20 @@ final class RefusalExplainer {
           .evidence("nearbyListeners", nearby(sockets, port, addresses))
           .build();
     }
-    Optional<TcpListener> candidate = sockets.tcp().stream()
+    List<TcpListener> nearbyReachable = sockets.tcp().stream()
         .filter(l -> l.port() != port && Math.abs(l.port() - port) <= NEARBY)
         .filter(l -> addresses.stream().anyMatch(l::accepts))
-        .min(Comparator.comparingInt(l -> Math.abs(l.port() - port)));
+        .sorted(Comparator.comparingInt(l -> Math.abs(l.port() - port)))
+        .toList();
+    // a listener that serves another rule (its port, or the process behind another rule's port) is never a fix
+    Map<TcpListener, String> otherRuleProcesses = table.owners(sockets.tcp().stream().filter(l -> otherRules.ports().contains(l.port())).toList());
+    Optional<TcpListener> candidate = nearbyReachable.stream()
+        .filter(l -> otherRules.owner(l.port()).isEmpty())
+        .filter(l -> {
+          String who = table.owners(List.of(l)).getOrDefault(l, "");
+          return who.isEmpty() || !otherRuleProcesses.containsValue(who);
+        })
+        .findFirst();
     Finding.Builder builder = findings.start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
         .evidence("attempts", attempts)
         .evidence("listenersOnPort", "none")
@@ -79,13 +91,29 @@ final class RefusalExplainer {
       }
       return builder
           .message("Nothing listens on " + targets + "; " + (who.isEmpty() ? "a process" : who) + " listens on " + GoText.joinHostPort(reached, near.port())
-              + (near.isWildcard() ? " (bound to " + near.describe() + ")" : "") + "; cloudflared logs " + goError + ".")
+              + (near.isWildcard() ? " (bound to " + near.describe() + ")" : "") + "; cloudflared would log " + goError + ".")
           .remediation("Change " + findings.ruleService() + " to " + rewrite.with(null, near.port()) + ", or start the app on port " + port + ".")
+          .build();
+    }
+    if (!nearbyReachable.isEmpty()) {
+      TcpListener near = nearbyReachable.get(0);
+      InetAddress reached = addresses.stream().filter(near::accepts).findFirst().orElse(addresses.get(0));
+      String listener = GoText.joinHostPort(reached, near.port());
+      String whose = otherRules.owner(near.port())
+          .map(other -> other.label() + "'s service " + other.service())
+          .orElseGet(() -> "the app of another rule (" + table.owners(List.of(near)).getOrDefault(near, "the same process")
+              + " also listens on a port another rule uses)");
+      return builder
+          .evidence("nearbyListenerServes", whose)
+          .message("Nothing listens on " + targets + "; the only listener nearby, " + listener + ", is " + whose
+              + ", not this rule's app; cloudflared would log " + goError + ".")
+          .remediation("Start the app of " + findings.ruleLabel() + " so that it listens on " + targets + ", or correct the port in "
+              + findings.ruleService() + "; do not point it at " + listener + ", which would send its hostname to another rule's app.")
           .build();
     }
     return builder
         .message("Nothing listens on port " + port + " at any address, nor on a port within ±" + NEARBY + " reachable at " + targets
-            + "; cloudflared logs " + goError + ".")
+            + "; cloudflared would log " + goError + ".")
         .remediation("Start the app so that it listens on " + targets + ", or correct the port in " + findings.ruleService() + ".")
         .build();
   }

@@ -108,7 +108,7 @@ final class ResolveStep {
           .map(s -> GoIp.joinHostPort(s.getAddress(), s.getPort())).collect(Collectors.joining(", "));
       builder
           .message((timedOut ? "Looking up '" + host + "' in cloudflared's resolver (" + where + ") did not finish in time" : "'" + host
-              + "' does not resolve in cloudflared's resolver (" + where + ")") + "; cloudflared logs dial tcp: " + go.goError() + "." + explanation)
+              + "' does not resolve in cloudflared's resolver (" + where + ")") + "; cloudflared would log dial tcp: " + go.goError() + "." + explanation)
           .evidence("result", go.reason())
           .evidence("lookupOrder", orderText(resolver))
           .evidence("hostsFile", resolver.files().hosts().toString())
@@ -124,7 +124,7 @@ final class ResolveStep {
     return builder
         .message(
             (timedOut ? "Looking up '" + host + "' did not finish before the deadline" : "'" + host + "' does not resolve on this machine")
-                + "; cloudflared logs dial tcp: lookup " + host + " on <resolver>: no such host." + explanation)
+                + "; cloudflared would log dial tcp: lookup " + host + " on <resolver>: no such host." + explanation)
         .evidence("result", timedOut ? "lookup timed out" : "no such host")
         .build();
   }

@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -56,10 +56,13 @@ final class TrustRoots {
    * @throws IOException when the caPool file cannot be read (cloudflared refuses to start then)
    * @throws GeneralSecurityException when it holds no parseable certificate
    */
+  private static final long MAX_CA_POOL_BYTES = 4L * 1024 * 1024;
+
   X509TrustManager withCaPool(String caPool) throws IOException, GeneralSecurityException {
     List<X509Certificate> roots = new ArrayList<>(base);
     if (!caPool.isEmpty()) {
-      try (InputStream in = Files.newInputStream(Path.of(caPool))) {
+      // a regular file of at most 4 MiB, refused before opening otherwise (a FIFO would block the probe)
+      try (InputStream in = new java.io.ByteArrayInputStream(BoundedFile.read(Path.of(caPool), MAX_CA_POOL_BYTES))) {
         List<X509Certificate> pool = parse(in);
         if (pool.isEmpty()) {
           throw new GeneralSecurityException("no certificate in " + caPool);

@@ -73,7 +73,7 @@ final class UnixOriginProbe {
       probe.add(probe.findings().start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
           .message("Connecting to the unix socket " + path + " failed (" + goReason + ")"
               + (goReason.equals("connection refused") ? ": the socket file is left over and no process accepts on it" : "")
-              + "; cloudflared logs dial unix " + path + ": connect: " + goReason + ".")
+              + "; cloudflared would log dial unix " + path + ": connect: " + goReason + ".")
           .remediation(goReason.equals("permission denied")
               ? "Give cloudflared's user write access to " + path + " (socket owner, group or mode)."
               : "Start the app that should listen on " + path + ", or point " + probe.findings().ruleService() + " at the socket it really uses.")
@@ -118,7 +118,7 @@ final class UnixOriginProbe {
         probe.add(probe.findings().start(FindingCode.ORIGIN_SPEAKS_PLAINTEXT, Severity.ERROR)
             .message("The unix socket " + path + " speaks plain HTTP, not TLS"
                 + (answer instanceof HttpOutcome.Response response ? " (it answers a plain request with " + response.statusLine() + ")" : "")
-                + ", but rule #" + probe.rule().index() + "'s service is " + service + "; cloudflared logs tls: first record does not look like a TLS handshake.")
+                + ", but rule #" + probe.rule().index() + "'s service is " + service + "; cloudflared would log tls: first record does not look like a TLS handshake.")
             .remediation("Change " + probe.findings().ruleService() + " to unix:" + path + ".")
             .evidence(transport)
             .evidence("result", "plain text")
@@ -127,7 +127,7 @@ final class UnixOriginProbe {
       }
       probe.add(probe.findings().start(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR)
           .message("The TLS handshake over the unix socket " + path + " " + (failed.timedOut() ? "did not complete in time" : "failed (" + failed.detail() + ")")
-              + "; cloudflared logs " + failed.goError() + ".")
+              + "; cloudflared would log " + failed.goError() + ".")
           .remediation("Check the TLS configuration of the app listening on " + path + ", or use unix:" + path + " if it speaks plain HTTP.")
           .evidence(transport)
           .evidence("result", failed.timedOut() ? "TLS handshake timeout" : "TLS handshake failed")
@@ -192,7 +192,7 @@ final class UnixOriginProbe {
   private void missing(String path, String what, String goReason) {
     Path file = Path.of(path.isEmpty() ? "." : path);
     probe.add(probe.findings().start(FindingCode.ORIGIN_UNIX_SOCKET_MISSING, Severity.ERROR)
-        .message("The unix socket " + (path.isEmpty() ? "path (empty)" : path) + " " + what + "; cloudflared logs dial unix " + path + ": connect: " + goReason + ".")
+        .message("The unix socket " + (path.isEmpty() ? "path (empty)" : path) + " " + what + "; cloudflared would log dial unix " + path + ": connect: " + goReason + ".")
         .remediation("Start the app so that it creates " + path + ", or change " + probe.findings().ruleService()
             + " to unix:<the socket it really creates>" + alternatives(file) + ".")
         .evidence("path", path)

@@ -8,6 +8,7 @@ import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.core.internal.ingress.RuleList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,16 +19,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Draws one route as the chain hostname → rule → service → addresses, each link marked by the findings
- * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}) or has
- * the route's URL or host as subject; it belongs to a link by its code (DNS_ and EDGE_ to the hostname,
- * ORIGIN_, TLS_VERIFY_DISABLED and CA_POOL_UNREADABLE to the service, the rest to the rule) or, for the
+ * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}, or one of
+ * {@code rules} for a cause shared by several rules) or has
+ * the route's URL or host as subject; it belongs to a link by its code (DNS_ and EDGE_ to the hostname; a
+ * failed TLS handshake or HTTP exchange after the connection to a link of its own after the addresses, so
+ * that the chain shows where it broke; other ORIGIN_ codes, TLS_VERIFY_DISABLED and CA_POOL_UNREADABLE to
+ * the service; the rest to the rule) or, for the
  * pipeline's own CHECK_ codes, by its check id. Addresses come from {@code address.*} evidence. A link no
  * check looked at is marked not checked, never ok.
  */
 final class RouteChain {
   private static final String ADDRESS_PREFIX = "address.";
 
-  private enum Link { HOSTNAME, RULE, SERVICE }
+  private enum Link { HOSTNAME, RULE, SERVICE, TLS, HTTP }
+
+  /** Codes that mean the TLS handshake with the origin failed, after the connection was made. */
+  private static final Set<String> TLS_STEP = Set.of(FindingCode.ORIGIN_CERT_UNTRUSTED, FindingCode.ORIGIN_CERT_NAME_MISMATCH,
+      FindingCode.ORIGIN_CERT_EXPIRED, FindingCode.ORIGIN_SNI_REQUIRED, FindingCode.ORIGIN_SPEAKS_PLAINTEXT,
+      FindingCode.ORIGIN_HTTP2_UNSUPPORTED);
+
+  /** Codes that mean the HTTP exchange failed, after the connection (and TLS) were made. */
+  private static final Set<String> HTTP_STEP = Set.of(FindingCode.ORIGIN_HTTP_ERROR, FindingCode.ORIGIN_SPEAKS_TLS,
+      FindingCode.ORIGIN_HOST_HEADER_REJECTED, FindingCode.ORIGIN_REDIRECT_LOOP, FindingCode.ORIGIN_PROXY_HEADERS_REJECTED,
+      FindingCode.ORIGIN_H2C_ONLY, FindingCode.ORIGIN_WEBSOCKET_REJECTED, FindingCode.ORIGIN_SLOW, FindingCode.ORIGIN_NO_RESPONSE);
 
   private RouteChain() {}
 
@@ -49,20 +63,33 @@ final class RouteChain {
     boolean probed = ran(report, "origin");
     chain.add(link(1, route.service(), byLink.get(Link.SERVICE), probed));
     boolean dialed = rule == null || rule.service().isDialed();
+    int stepDepth = 2;
     if (dialed) {
-      Map<String, ChainLink> addresses = addresses(byLink.get(Link.SERVICE));
+      List<Finding> connecting = new ArrayList<>(byLink.get(Link.SERVICE));
+      connecting.addAll(byLink.get(Link.TLS));
+      connecting.addAll(byLink.get(Link.HTTP));
+      Map<String, ChainLink> addresses = addresses(connecting);
       if (addresses.isEmpty()) {
         chain.add(new ChainLink(2, probed ? "addresses not reported" : "addresses not probed", LinkStatus.NOT_CHECKED, ""));
       } else {
         chain.addAll(addresses.values());
+        stepDepth = 3;
       }
+    }
+    // the step that failed after the connection is its own link, after the address that accepted it
+    if (!byLink.get(Link.TLS).isEmpty()) {
+      chain.add(link(stepDepth, "TLS handshake", byLink.get(Link.TLS), true));
+    }
+    if (!byLink.get(Link.HTTP).isEmpty()) {
+      chain.add(link(stepDepth, "HTTP response", byLink.get(Link.HTTP), true));
     }
     return chain;
   }
 
   private static boolean concerns(Finding finding, Route route, String host) {
-    if (finding.ruleIndex().isPresent()) {
-      return finding.ruleIndex().getAsInt() == route.rule();
+    List<Integer> rules = RuleList.rulesOf(finding);
+    if (!rules.isEmpty()) {
+      return rules.contains(route.rule());
     }
     return finding.subject().equals(route.url()) || finding.subject().equals(host);
   }
@@ -77,10 +104,30 @@ final class RouteChain {
     if (code.startsWith("DNS_") || code.startsWith("EDGE_")) {
       return Link.HOSTNAME;
     }
+    if (TLS_STEP.contains(code)) {
+      return Link.TLS;
+    }
+    if (HTTP_STEP.contains(code) && connected(finding)) {
+      return Link.HTTP;
+    }
     if (code.startsWith("ORIGIN_") || code.equals(FindingCode.TLS_VERIFY_DISABLED) || code.equals(FindingCode.CA_POOL_UNREADABLE)) {
       return Link.SERVICE;
     }
     return Link.RULE;
+  }
+
+  /** True when the finding's evidence shows an address that accepted the connection (or none is given). */
+  private static boolean connected(Finding finding) {
+    boolean any = false;
+    for (Map.Entry<String, String> entry : finding.evidence().entrySet()) {
+      if (entry.getKey().startsWith(ADDRESS_PREFIX) && entry.getKey().length() > ADDRESS_PREFIX.length()) {
+        any = true;
+        if (entry.getValue().startsWith("connected")) {
+          return true;
+        }
+      }
+    }
+    return !any;
   }
 
   private static ChainLink link(int depth, String label, List<Finding> findings, boolean checked) {

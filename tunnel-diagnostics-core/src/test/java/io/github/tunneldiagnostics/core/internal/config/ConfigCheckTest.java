@@ -9,6 +9,7 @@ import io.github.tunneldiagnostics.api.check.CheckResult;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class ConfigCheckTest {
   void reportsTheLoadFindingsUnderTheirOwnCheckIds() throws Exception {
     // given
     IngressModel model = messyModel();
-    ConfigCheck check = new ConfigCheck();
+    ConfigCheck check = new ConfigCheck(CheckSite.CONNECTOR_HOST);
 
     // when
     List<Finding> findings = check.run(contextFor(model));
@@ -126,5 +127,55 @@ class ConfigCheckTest {
     }
     assertThat(withToken.setting("token")).hasValue(Finding.REDACTED);
     assertThat(withContents.setting("credentials-contents")).hasValue(Finding.REDACTED);
+  }
+
+  @Test
+  void offTheConnectorHostMissingConnectorHostFilesAreWarningsThatSaySo() throws Exception {
+    // given: an implied credentials file and a caPool that exist only on the connector host
+    String yaml = String.join("\n",
+        "tunnel: 6ff42ae2-765d-4adf-8112-31c55c1551ef",
+        "ingress:",
+        "  - hostname: app.example.com",
+        "    service: https://localhost:8443",
+        "    originRequest:",
+        "      caPool: /etc/cloudflared/origin-ca.pem",
+        "  - service: http_status:404",
+        "");
+    IngressModel model = ConfigLoader.parse(yaml, dir.resolve("config.yml"), dir, List.of(dir.resolve(".cloudflared")));
+
+    // when
+    List<Finding> off = new ConfigCheck(CheckSite.OFF_CONNECTOR_HOST).run(contextFor(model));
+    List<Finding> on = new ConfigCheck(CheckSite.CONNECTOR_HOST).run(contextFor(model));
+
+    // then
+    assertThat(on).extracting(Finding::severity).containsExactly(Severity.ERROR, Severity.ERROR);
+    assertThat(off).extracting(Finding::code, Finding::severity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(FindingCode.CA_POOL_UNREADABLE, Severity.WARNING),
+        org.assertj.core.groups.Tuple.tuple(FindingCode.CREDENTIALS_MISSING, Severity.WARNING));
+    assertThat(off.get(0).message()).isEqualTo("caPool /etc/cloudflared/origin-ca.pem of rule #0 (app.example.com) does not exist"
+        + " on this machine. Only the connector host needs it: cloudflared loads it when it starts the origin, while"
+        + " `cloudflared tunnel ingress validate` and `ingress rule` never open it");
+    assertThat(off.get(1).message()).isEqualTo("no credentials file 6ff42ae2-765d-4adf-8112-31c55c1551ef.json for tunnel"
+        + " 6ff42ae2-765d-4adf-8112-31c55c1551ef was found on this machine. Only the connector host needs it: cloudflared reads it"
+        + " when it runs the tunnel, while `cloudflared tunnel ingress validate` and `ingress rule` never open it");
+    assertThat(off.get(1).remediation()).isEqualTo("nothing to change if this machine is not the connector host; on the connector"
+        + " host, check that 6ff42ae2-765d-4adf-8112-31c55c1551ef.json exists (tunnel-doctor diagnose run there reports it as an"
+        + " ERROR when it does not)");
+    assertThat(off).allSatisfy(f -> assertThat(f.evidence()).containsEntry("neededOn", "the connector host"));
+  }
+
+  @Test
+  void aCaPoolThatExistsButHoldsNoCertificateStaysAnErrorAnywhere() throws Exception {
+    // given
+    Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+    String yaml = "ingress:\n  - service: https://localhost:8443\n    originRequest:\n      caPool: " + dir.resolve("ca.pem") + "\n";
+    IngressModel model = ConfigLoader.parse(yaml, dir.resolve("config.yml"), dir, List.of());
+
+    // when
+    List<Finding> off = new ConfigCheck(CheckSite.OFF_CONNECTOR_HOST).run(contextFor(model));
+
+    // then
+    assertThat(off).extracting(Finding::code, Finding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.CA_POOL_UNREADABLE, Severity.ERROR));
   }
 }

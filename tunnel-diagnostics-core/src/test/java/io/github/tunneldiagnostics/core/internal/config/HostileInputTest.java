@@ -146,7 +146,7 @@ class HostileInputTest {
   }
 
   @Test
-  void refusesAHundredMegabyteFileWithoutReadingIt() throws Exception {
+  void refusesAHundredMegabyteFileAfterReadingNoMoreThanTheLimit() throws Exception {
     // given: a sparse file, so the test stays fast
     Path huge = home.resolve("config.yml");
     try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
@@ -160,8 +160,37 @@ class HostileInputTest {
     assertThat(e.finding().code()).isEqualTo(FindingCode.CONFIG_YAML_INVALID);
     assertThat(e.finding().subject()).isEqualTo(huge.toString());
     assertThat(e.getMessage())
-        .isEqualTo(huge + " is not valid YAML: the file is 104857600 bytes; tunnel-diagnostics reads config files up to 4194304 bytes"
+        .isEqualTo(huge + " is not valid YAML: the file is larger than 4194304 bytes; tunnel-diagnostics reads config files up to 4194304 bytes"
             + " (4 MiB), and a real cloudflared config is a few KiB");
+  }
+
+  @Test
+  void refusesANamedPipeWithoutOpeningIt() throws Exception {
+    // given: a FIFO with no writer; opening it for reading would block forever
+    Path fifo = home.resolve("config.yml");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    // when
+    ConfigException e = catchConfigException(() -> ConfigLoader.load(fifo, home));
+
+    // then
+    assertThat(e.finding().code()).isEqualTo(FindingCode.CONFIG_NOT_FOUND);
+    assertThat(e.getMessage()).isEqualTo(fifo + " is a named pipe (FIFO), not a config file; only regular files are read");
+    assertThat(e.finding().remediation())
+        .isEqualTo("pass the config.yml file cloudflared reads (its --config flag), not a named pipe (FIFO)");
+  }
+
+  @Test
+  void refusesDevZeroWithoutReadingIt() {
+    // given
+    Path zero = Path.of("/dev/zero");
+
+    // when
+    ConfigException e = catchConfigException(() -> ConfigLoader.load(zero, home));
+
+    // then
+    assertThat(e.getMessage()).isEqualTo("/dev/zero is a character device, not a config file; only regular files are read");
   }
 
   @Test

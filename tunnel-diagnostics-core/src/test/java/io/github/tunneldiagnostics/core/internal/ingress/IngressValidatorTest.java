@@ -16,11 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class IngressValidatorTest {
 
+  /** The INGRESS_INVALID cloudflared stops at: the first, and the only one marked so. */
   private static Finding onlyInvalid(IngressModel model) {
     List<Finding> invalid = IngressValidator.validate(model).stream()
         .filter(f -> f.code().equals(FindingCode.INGRESS_INVALID))
         .toList();
-    assertThat(invalid).hasSize(1);
+    assertThat(invalid).isNotEmpty();
+    assertThat(invalid).filteredOn(f -> f.evidence().get("cloudflaredStopsHere").equals("true")).containsExactly(invalid.get(0));
     return invalid.get(0);
   }
 
@@ -317,6 +319,51 @@ class IngressValidatorTest {
     // then
     assertThat(finding.subject()).isEqualTo("rule #0");
     assertThat(finding.evidence()).containsEntry("cloudflaredMessage", "Hostname cannot contain a port");
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceInCloudflaredsOrderMarkingWhereItStops() {
+    // given: a bad hostname on rule #0, a bad status on rule #1, a catch-all too early (#2), a bad regex (#3)
+    IngressModel model = Rules.builder()
+        .rule("a.example.com:80", "http://localhost:1")
+        .rule("b.example.com", "http_status:1")
+        .rule("", "http://localhost:2")
+        .rule("c.example.com", "/(api", "http://localhost:3")
+        .rule("", "http_status:404")
+        .build();
+
+    // when
+    List<Finding> invalid = IngressValidator.validate(model).stream().filter(f -> f.code().equals(FindingCode.INGRESS_INVALID)).toList();
+
+    // then
+    assertThat(invalid).extracting(Finding::message).containsExactly(
+        "cloudflared refuses the ingress rules because of rule #0 (a.example.com:80) at config.yml:10:5: Hostname cannot contain"
+            + " a port (cloudflared stops at this one, the first of 4 problems)",
+        "cloudflared also refuses rule #1 (b.example.com) at config.yml:13:5: invalid HTTP status code: 1 (problem 2 of 4:"
+            + " cloudflared reports it once the ones before it are fixed)",
+        "cloudflared also refuses rule #2 at config.yml:16:5: Rule #3 is matching the hostname '', but this will match"
+            + " every hostname, meaning the rules which follow it will never be triggered. (cloudflared counts rules from 1 in this"
+            + " message; this report counts from 0, like its ingressRule= log field) (problem 3 of 4: cloudflared reports it once"
+            + " the ones before it are fixed)",
+        "cloudflared also refuses rule #3 (c.example.com path /(api) at config.yml:19:5: Rule #4 has an invalid regex: error parsing"
+            + " regexp: missing closing ): `/(api` (cloudflared counts rules from 1 in this message; this report counts from 0,"
+            + " like its ingressRule= log field) (problem 4 of 4: cloudflared reports it once the ones before it are fixed)");
+    assertThat(invalid).extracting(f -> f.evidence().get("cloudflaredStopsHere")).containsExactly("true", "false", "false", "false");
+    assertThat(invalid).extracting(Finding::subject).containsExactly("rule #0", "rule #1", "rule #2", "rule #3");
+  }
+
+  @Test
+  void suggestsDroppingTheSchemeOfAHostnameNotAPort() {
+    // given
+    IngressModel model = Rules.of("https://app.example.com", "http://localhost:1", "", "http_status:404");
+
+    // when
+    Finding finding = onlyInvalid(model);
+
+    // then
+    assertThat(finding.evidence()).containsEntry("cloudflaredMessage", "Hostname cannot contain a port");
+    assertThat(finding.remediation()).isEqualTo("drop the scheme from rule #0's hostname: hostname: app.example.com (a rule's hostname"
+        + " is only the host name; cloudflared serves http and https visitors alike)");
   }
 
   @Test

@@ -115,7 +115,8 @@ class RuleAnalysisTest {
                   + " the apex, so requests for example.com go to the catch-all rule #4 (http_status:404)");
       assertThat(f.remediation())
           .isEqualTo("if example.com should be served, add a rule '- hostname: example.com' with service: http://localhost:1 above the catch-all");
-      assertThat(f.evidence()).containsEntry("rule", "0").containsEntry("apex", "example.com");
+      // about the apex, not the wildcard rule: it must not degrade the routes the wildcard does serve
+      assertThat(f.evidence()).containsEntry("wildcardRule", "0").containsEntry("apex", "example.com").doesNotContainKey("rule");
     });
   }
 
@@ -189,5 +190,63 @@ class RuleAnalysisTest {
     assertThat(model.rule(1).service()).hasToString("http://localhost:8081");
     assertThat(model.rule(2).service()).hasToString("http_status:404");
     assertThat(IngressValidator.validate(model)).isEmpty();
+  }
+
+  @Test
+  void explainsAGlobLookingPathAndSuggestsTheAnchoredRegexItMeant() {
+    // given
+    IngressModel model = Rules.builder()
+        .rule("app.example.com", "/api/*", "http://localhost:1")
+        .rule("app.example.com", "/*", "http://localhost:2")
+        .rule("img.example.com", "/img/*.png", "http://localhost:3")
+        .rule("", "http_status:404")
+        .build();
+
+    // when
+    List<Finding> findings = withCode(model, FindingCode.PATH_REGEX_UNANCHORED);
+
+    // then
+    assertThat(findings).extracting(Finding::message).containsExactly(
+        "rule #0 (app.example.com path /api/*): path /api/* looks like a glob, but cloudflared reads it as a regular expression,"
+            + " where * repeats the character before it (here /) instead of standing for any text, and searches it anywhere in"
+            + " the request path, so it also matches /apiary",
+        "rule #1 (app.example.com path /*): path /* looks like a glob, but cloudflared reads it as a regular expression, where *"
+            + " repeats the character before it (here /) instead of standing for any text, and searches it anywhere in the"
+            + " request path, so it matches every path",
+        "rule #2 (img.example.com path /img/*.png): path /img/*.png looks like a glob, but cloudflared reads it as a regular"
+            + " expression, where * repeats the character before it (here /) instead of standing for any text, and searches it"
+            + " anywhere in the request path, so it does not match /img/x.png, but matches /v2/img/.png");
+    assertThat(findings).extracting(Finding::remediation).containsExactly(
+        "for what the glob means, write path: ^/api(/|$) (the path /api and everything below it)",
+        "remove the path (a rule without a path matches every path), or write path: ^/",
+        "for what the glob means, write path: ^/img/[^/]*\\.png$ ([^/]* stands for one path segment)");
+    assertThat(findings.get(0).evidence())
+        .containsEntry("exampleMatch", "/apiary")
+        .containsEntry("intendedMatch", "/api/x")
+        .containsEntry("suggestedPath", "^/api(/|$)");
+  }
+
+  @Test
+  void noTlsVerifyInheritedByManyRulesIsOneFindingNamingThemAll() {
+    // given: one cause, the top-level setting, reaches two https rules
+    IngressModel model = Rules.builder()
+        .topLevel(OriginRequestOverrides.builder().noTLSVerify(true).build())
+        .rule("a.example.com", "", "https://localhost:8443")
+        .rule("b.example.com", "", "https://localhost:8444")
+        .rule("c.example.com", "", "http://localhost:8080")
+        .rule("", "http_status:404")
+        .build();
+
+    // when
+    List<Finding> findings = withCode(model, FindingCode.TLS_VERIFY_DISABLED);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.subject()).isEqualTo("rules #0, #1");
+      assertThat(f.message()).isEqualTo("2 rules (rule #0 (a.example.com) to https://localhost:8443, rule #1 (b.example.com) to"
+          + " https://localhost:8444) send traffic with noTLSVerify: true, inherited from the top-level originRequest: it works, but"
+          + " cloudflared does not authenticate their origins' certificates");
+      assertThat(f.evidence()).containsEntry("rules", "0, 1").containsEntry("origin", "top-level").doesNotContainKey("rule");
+    });
   }
 }

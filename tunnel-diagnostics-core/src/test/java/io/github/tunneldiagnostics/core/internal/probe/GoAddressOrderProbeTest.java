@@ -66,7 +66,7 @@ class GoAddressOrderProbeTest {
     // then
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
-      assertThat(f.message()).endsWith("cloudflared logs dial tcp [::1]:" + port + ": connect: connection refused.");
+      assertThat(f.message()).endsWith("cloudflared would log dial tcp [::1]:" + port + ": connect: connection refused.");
       assertThat(f.evidence()).containsEntry("resolved", root.resolve("etc/hosts") + " gives 127.0.0.1, ::1; Go sorts them (RFC 6724): ::1, 127.0.0.1");
       assertThat(f.evidence().get("goDial")).startsWith("IPv6 first (family of the first address), other family 300 ms later or as soon as it fails: [::1]:" + port
           + " refused after ");

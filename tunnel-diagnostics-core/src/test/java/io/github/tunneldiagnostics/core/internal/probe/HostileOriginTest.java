@@ -125,7 +125,7 @@ class HostileOriginTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
       assertThat(f.message()).contains("with bytes that are not an HTTP/1.x response (\"X")
-          .contains("cloudflared logs net/http: HTTP/1.x transport connection broken: malformed HTTP response \"X");
+          .contains("cloudflared would log net/http: HTTP/1.x transport connection broken: malformed HTTP response \"X");
     });
   }
 
@@ -145,7 +145,7 @@ class HostileOriginTest {
     // then
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
-      assertThat(f.message()).contains("did not complete the TLS handshake").endsWith("cloudflared logs net/http: TLS handshake timeout.");
+      assertThat(f.message()).contains("did not complete the TLS handshake").endsWith("cloudflared would log net/http: TLS handshake timeout.");
     });
   }
 }

@@ -69,7 +69,7 @@ class OriginCheckConnectTest {
     assertThat(finding.subject()).isEqualTo("rule #0 http://127.0.0.1:" + port);
     assertThat(finding.message()).isEqualTo(
         "Nothing listens on 127.0.0.1:" + port + "; a process listens on 127.0.0.1:" + (port + 1)
-            + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+            + "; cloudflared would log dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
     assertThat(finding.remediation()).isEqualTo(
         "Change rule #0's service to http://127.0.0.1:" + (port + 1) + ", or start the app on port " + port + ".");
     assertThat(finding.evidence())
@@ -79,6 +79,75 @@ class OriginCheckConnectTest {
         .containsEntry("nearbyListeners", "127.0.0.1:" + (port + 1))
         .containsKeys("resolveMs", "connectMs", "tlsMs", "firstByteMs", "attempts", "goDial");
     assertThat(finding.evidence().get("attempts")).startsWith("127.0.0.1:" + port + " refused after ");
+  }
+
+  /** A port within the nearby window of {@code port} that nothing listens on. */
+  static int closedPortNear(int port) throws IOException {
+    for (int delta : new int[] {1, -1, 2, -2, 3, -3, 4, -4, 5, -5}) {
+      try (ServerSocket probe = new ServerSocket(port + delta, 1, InetAddress.getLoopbackAddress())) {
+        return probe.getLocalPort();
+      } catch (IOException taken) {
+        // try the next one
+      }
+    }
+    throw new IOException("no free port within ±5 of " + port);
+  }
+
+  @Test
+  void neverSuggestsThePortOfAnotherRulesApp() throws Exception {
+    // given: rule #1's app listens; rule #0's app, on a port next to it, is down
+    try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int otherPort = other.getLocalPort();
+      int port = closedPortNear(otherPort);
+      OriginCheck check = OriginCheck.builder().socketTable(tableWithLoopbackListeners(otherPort)).build();
+      IngressRule down = rule(0, "app.example.test", http("http", "127.0.0.1", port));
+      IngressRule api = rule(1, "api.example.test", http("http", "localhost", otherPort));
+      // only rule #0 is probed, with rule #1 in the model
+      var model = ProbeFixture.model(List.of(down, api));
+      var routes = List.of(new io.github.tunneldiagnostics.api.Route("rule #0", 0, down.service().toString()));
+
+      // when
+      List<Finding> findings = check.run(ProbeFixture.context(model, routes, LOCALHOST_V4, TIMEOUT));
+
+      // then
+      assertThat(findings).singleElement().satisfies(f -> {
+        assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
+        assertThat(f.message()).isEqualTo("Nothing listens on 127.0.0.1:" + port + "; the only listener nearby, 127.0.0.1:" + otherPort
+            + ", is rule #1 (api.example.test)'s service http://localhost:" + otherPort + ", not this rule's app; cloudflared would log"
+            + " dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+        assertThat(f.remediation()).isEqualTo("Start the app of rule #0 (app.example.test) so that it listens on 127.0.0.1:" + port
+            + ", or correct the port in rule #0's service; do not point it at 127.0.0.1:" + otherPort
+            + ", which would send its hostname to another rule's app.");
+        assertThat(f.remediation()).doesNotContain("Change rule #0's service");
+      });
+    }
+  }
+
+  @Test
+  void rulesSharingOneDeadOriginGetOneFindingNamingEveryRule() throws Exception {
+    // given
+    int port = closedPort();
+    OriginCheck check = OriginCheck.builder().socketTable(tableWithLoopbackListeners()).build();
+    var model = ProbeFixture.model(List.of(
+        rule(0, "a.example.test", http("http", "127.0.0.1", port)),
+        rule(1, "b.example.test", http("http", "127.0.0.1", port)),
+        rule(2, "c.example.test", http("http", "127.0.0.1", port))));
+
+    // when
+    List<Finding> findings = check.run(ProbeFixture.context(model, LOCALHOST_V4, TIMEOUT));
+
+    // then
+    assertThat(findings).filteredOn(f -> !f.code().equals(FindingCode.CHECK_SKIPPED)).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
+      assertThat(f.subject()).isEqualTo("rules #0, #1, #2 http://127.0.0.1:" + port);
+      assertThat(f.message()).isEqualTo("Rules #0, #1, #2 share http://127.0.0.1:" + port + ": Nothing listens on port " + port
+          + " at any address, nor on a port within ±10 reachable at 127.0.0.1:" + port + "; cloudflared would log dial tcp 127.0.0.1:"
+          + port + ": connect: connection refused.");
+      assertThat(f.remediation()).isEqualTo("Start the app so that it listens on 127.0.0.1:" + port
+          + ", or correct the port in the service of rules #0, #1, #2.");
+      assertThat(f.evidence()).containsEntry("rules", "0, 1, 2").containsEntry("route", "rule #0, rule #1, rule #2")
+          .doesNotContainKey("rule");
+    });
   }
 
   @Test
@@ -125,7 +194,7 @@ class OriginCheckConnectTest {
         // the listener is this very JVM, so /proc/<pid>/fd names it
         String me = "(pid " + ProcessHandle.current().pid() + ")";
         assertThat(f.message()).startsWith("Nothing listens on 127.0.0.1:" + port + ", but ")
-            .contains(me + " listens on [::1]:" + port + "; cloudflared logs dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
+            .contains(me + " listens on [::1]:" + port + "; cloudflared would log dial tcp 127.0.0.1:" + port + ": connect: connection refused.");
         assertThat(f.evidence().get("listenerProcess")).endsWith(me);
         assertThat(f.remediation()).isEqualTo("Change rule #0's service to http://[::1]:" + port
             + ", or make the app listen on 127.0.0.1:" + port + " (or on all interfaces: 0.0.0.0 / [::]).");
@@ -147,7 +216,7 @@ class OriginCheckConnectTest {
     // then: Go reports the primary (IPv6) family's error
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECTION_REFUSED);
-      assertThat(f.message()).endsWith("cloudflared logs dial tcp [::1]:" + port + ": connect: connection refused.");
+      assertThat(f.message()).endsWith("cloudflared would log dial tcp [::1]:" + port + ": connect: connection refused.");
       assertThat(f.evidence().get("goDial")).startsWith("IPv6 first (family of the first address), other family 300 ms later or as soon as it fails: [::1]:" + port);
     });
   }
@@ -163,7 +232,7 @@ class OriginCheckConnectTest {
     // then
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_UNRESOLVABLE);
-      assertThat(f.message()).isEqualTo("'nginxproxymanager' does not resolve on this machine; cloudflared logs dial tcp: lookup nginxproxymanager on"
+      assertThat(f.message()).isEqualTo("'nginxproxymanager' does not resolve on this machine; cloudflared would log dial tcp: lookup nginxproxymanager on"
           + " <resolver>: no such host. 'nginxproxymanager' looks like a container or service name: such names resolve only inside their Docker or"
           + " Kubernetes network, not on the host where cloudflared runs.");
       assertThat(f.remediation()).startsWith("Run cloudflared in the same Docker network as 'nginxproxymanager'");
@@ -265,7 +334,7 @@ class OriginCheckConnectTest {
         assertThat(findings).singleElement().satisfies(f -> {
           assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CONNECT_TIMEOUT);
           assertThat(f.message()).matches("The TCP connect to 127\\.0\\.0\\.1:" + full.getLocalPort() + " did not complete within \\d+ ms"
-              + " \\(connectTimeout 300ms\\); cloudflared logs dial tcp 127\\.0\\.0\\.1:" + full.getLocalPort() + ": i/o timeout\\.");
+              + " \\(connectTimeout 300ms\\); cloudflared would log dial tcp 127\\.0\\.0\\.1:" + full.getLocalPort() + ": i/o timeout\\.");
           assertThat(f.remediation()).isEqualTo("Check that 127.0.0.1:" + full.getLocalPort() + " is the right address for rule #0's service"
               + " and that no firewall or route drops packets to port " + full.getLocalPort() + "; lower originRequest.connectTimeout to fail faster.");
         });

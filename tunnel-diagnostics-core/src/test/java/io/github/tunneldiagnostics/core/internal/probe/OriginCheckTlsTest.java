@@ -71,7 +71,7 @@ class OriginCheckTlsTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CERT_UNTRUSTED);
       assertThat(f.message()).isEqualTo("The certificate chain of the origin at 127.0.0.1:" + port + " (issuer CN=localhost) does not lead to a root"
-          + " in the system trust store, Cloudflare's Origin CA roots; cloudflared logs tls: failed to verify certificate:"
+          + " in the system trust store, Cloudflare's Origin CA roots; cloudflared would log tls: failed to verify certificate:"
           + " x509: certificate signed by unknown authority.");
       assertThat(f.remediation()).isEqualTo("Set originRequest.caPool on rule #0 to a PEM file holding the CA that issued it (CN=localhost),"
           + " or use a publicly trusted certificate; noTLSVerify: true only as a temporary last resort.");
@@ -134,7 +134,7 @@ class OriginCheckTlsTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_CERT_NAME_MISMATCH);
       assertThat(f.message()).isEqualTo("The certificate of the origin at 127.0.0.1:" + port + " does not cover localhost, the name cloudflared"
-          + " verifies (the service host); it covers origin.internal; cloudflared logs tls: failed to verify certificate:"
+          + " verifies (the service host); it covers origin.internal; cloudflared would log tls: failed to verify certificate:"
           + " x509: certificate is valid for origin.internal, not localhost.");
       assertThat(f.remediation()).isEqualTo("Set originRequest.originServerName: origin.internal on rule #0, or reissue the certificate with a SAN localhost.");
     });
@@ -211,7 +211,7 @@ class OriginCheckTlsTest {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_SPEAKS_PLAINTEXT);
       assertThat(f.message()).isEqualTo("The origin at 127.0.0.1:" + server.port() + " speaks plain HTTP, not TLS (it answers a plain request with"
           + " HTTP/1.1 400 Bad Request), but rule #0's service is https://127.0.0.1:" + server.port()
-          + "; cloudflared logs tls: first record does not look like a TLS handshake.");
+          + "; cloudflared would log tls: first record does not look like a TLS handshake.");
       assertThat(f.remediation()).isEqualTo("Change rule #0's service to http://127.0.0.1:" + server.port() + ".");
     });
   }
@@ -264,7 +264,7 @@ class OriginCheckTlsTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
       assertThat(f.message()).matches("The origin at 127\\.0\\.0\\.1:" + server.port() + " accepted the connection but did not complete the TLS"
-          + " handshake within \\d+ ms \\(tlsTimeout 500ms\\); cloudflared logs net/http: TLS handshake timeout\\.");
+          + " handshake within \\d+ ms \\(tlsTimeout 500ms\\); cloudflared would log net/http: TLS handshake timeout\\.");
     });
   }
 

@@ -156,7 +156,7 @@ class OriginProtocolTest {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_H2C_ONLY);
       assertThat(f.message()).isEqualTo("The origin at 127.0.0.1:" + server.port() + " answered the HTTP/1.1 request with HTTP/2 frames (SETTINGS,"
           + " GOAWAY (PROTOCOL_ERROR)): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC server), which cloudflared never uses"
-          + " for rule #0's service; cloudflared logs net/http: HTTP/1.x transport connection broken:"
+          + " for rule #0's service; cloudflared would log net/http: HTTP/1.x transport connection broken:"
           + " malformed HTTP response \"\\x00\\x00\\x06\\x04\\x00\\x00\\x00\\x00\\x00\\x00\\x05\\x00\\x00@\\x00\\x00\\x00\\x16\\a\\x00\\x00\\x00\\x00"
           + "\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01bogus greeting\".");
       assertThat(f.remediation()).isEqualTo("Serve TLS on the origin and change rule #0's service"
@@ -189,7 +189,7 @@ class OriginProtocolTest {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_H2C_ONLY);
       assertThat(f.message()).isEqualTo("The origin at 127.0.0.1:" + server.port() + " closed the HTTP/1.1 request without an answer, but answers"
           + " the HTTP/2 connection preface with HTTP/2 frames (SETTINGS): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC"
-          + " server), which cloudflared never uses for rule #0's service; cloudflared logs EOF.");
+          + " server), which cloudflared never uses for rule #0's service; cloudflared would log EOF.");
       assertThat(f.evidence()).containsEntry("origin.reply", "closed-without-a-byte").containsEntry("frames", "SETTINGS")
           .containsEntry("result", "HTTP/2 frames to the preface");
     });
@@ -210,7 +210,7 @@ class OriginProtocolTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
       assertThat(f.message()).isEqualTo("The origin at 127.0.0.1:" + server.port() + " answered GET / with bytes that are not an HTTP/1.x response ("
-          + quoted + "); cloudflared logs net/http: HTTP/1.x transport connection broken: malformed HTTP response " + quoted + ".");
+          + quoted + "); cloudflared would log net/http: HTTP/1.x transport connection broken: malformed HTTP response " + quoted + ".");
       assertThat(f.remediation()).isEqualTo("Point rule #0's service at the app's HTTP port; 127.0.0.1:"
           + server.port() + " speaks another protocol.");
       assertThat(f.evidence()).containsEntry("origin.reply", "non-http").containsEntry("firstBytes", quoted);
@@ -230,7 +230,7 @@ class OriginProtocolTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
       assertThat(f.message()).matches("The origin at 127\\.0\\.0\\.1:" + server.port() + " accepted the connection, then reset it \\(TCP RST\\)"
-          + " instead of answering GET / \\(after \\d+ ms\\); cloudflared logs read tcp <cloudflared>->127\\.0\\.0\\.1:" + server.port()
+          + " instead of answering GET / \\(after \\d+ ms\\); cloudflared would log read tcp <cloudflared>->127\\.0\\.0\\.1:" + server.port()
           + ": read: connection reset by peer\\.");
       assertThat(f.remediation()).isEqualTo("Check the app's logs around the probe's request: a reset right after a request means the app crashed or"
           + " aborted the connection (often a request it cannot parse, or a worker that died), or a firewall or proxy in front of 127.0.0.1:"
@@ -252,7 +252,7 @@ class OriginProtocolTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
       assertThat(f.message()).matches("The origin at 127\\.0\\.0\\.1:" + server.port() + " accepted the connection and closed it without sending"
-          + " a byte in answer to GET / \\(after \\d+ ms\\); cloudflared logs EOF\\.");
+          + " a byte in answer to GET / \\(after \\d+ ms\\); cloudflared would log EOF\\.");
       assertThat(f.evidence()).containsEntry("origin.reply", "closed-without-a-byte");
     });
   }

@@ -77,7 +77,7 @@ class UnixSocketProbeTest {
     // then
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_UNIX_SOCKET_MISSING);
-      assertThat(f.message()).isEqualTo("The unix socket " + path + " does not exist; cloudflared logs dial unix " + path
+      assertThat(f.message()).isEqualTo("The unix socket " + path + " does not exist; cloudflared would log dial unix " + path
           + ": connect: no such file or directory.");
       assertThat(f.remediation()).isEqualTo("Start the app so that it creates " + path + ", or change rule #0's service to unix:<the socket it really creates>.");
     });
@@ -94,7 +94,7 @@ class UnixSocketProbeTest {
     // then
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_UNIX_SOCKET_MISSING);
-      assertThat(f.message()).isEqualTo("The unix socket " + path + " exists but is a regular file, not a socket; cloudflared logs dial unix " + path
+      assertThat(f.message()).isEqualTo("The unix socket " + path + " exists but is a regular file, not a socket; cloudflared would log dial unix " + path
           + ": connect: connection refused.");
     });
   }
