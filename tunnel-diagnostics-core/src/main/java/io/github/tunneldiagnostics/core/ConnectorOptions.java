@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestTimeout timeout of each whole HTTP request
  * @param expectedConnections how many ready connections a healthy connector has (cloudflared's
  *     {@code ha-connections}, default 4)
+ * @param selector the connector to diagnose when several run: a pid, or a container id (or its
+ *     12-character prefix) as its cgroup shows it; null for all
  */
 public record ConnectorOptions(
     @Nullable String metricsAddress,
@@ -32,7 +34,8 @@ public record ConnectorOptions(
     @Nullable Path procRoot,
     Duration connectTimeout,
     Duration requestTimeout,
-    int expectedConnections) {
+    int expectedConnections,
+    @Nullable String selector) {
 
   /** cloudflared's default metrics addresses since 2024.12.0. */
   public static final List<String> DEFAULT_CANDIDATES =
@@ -81,6 +84,7 @@ public record ConnectorOptions(
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
     b.expectedConnections = expectedConnections;
+    b.selector = selector;
     return b;
   }
 
@@ -93,6 +97,7 @@ public record ConnectorOptions(
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration requestTimeout = Duration.ofSeconds(3);
     private int expectedConnections = 4;
+    private @Nullable String selector;
 
     private Builder() {}
 
@@ -135,8 +140,14 @@ public record ConnectorOptions(
       return this;
     }
 
+    /** The connector to diagnose when several run: a pid or a container id (prefix); null for all. */
+    public Builder selector(@Nullable String value) {
+      this.selector = value;
+      return this;
+    }
+
     public ConnectorOptions build() {
-      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections);
+      return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, selector);
     }
   }
 }

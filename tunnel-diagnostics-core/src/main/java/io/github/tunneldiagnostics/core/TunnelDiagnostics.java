@@ -162,6 +162,24 @@ public final class TunnelDiagnostics {
     return connector(base.toBuilder().metricsAddress(hostPort).build());
   }
 
+  /**
+   * Diagnoses from one connector when several run on this host: its process id, or its container id (at
+   * least 4 leading hex digits, as {@code docker ps} shows it). By default every connector is read and
+   * compared, and the first one is the seat the origins are probed from.
+   *
+   * @throws IllegalArgumentException when {@code pidOrContainer} is neither
+   */
+  public TunnelDiagnostics connectorProcess(String pidOrContainer) {
+    Objects.requireNonNull(pidOrContainer, "pidOrContainer");
+    String value = pidOrContainer.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!value.matches("[0-9]{1,10}") && !value.matches("[0-9a-f]{4,64}")) {
+      throw new IllegalArgumentException("'" + pidOrContainer + "' is neither a process id nor a container id (hex, at least 4 digits)");
+    }
+    ConnectorOptions current = settings.connector();
+    ConnectorOptions base = current != null ? current : ConnectorOptions.defaults();
+    return connector(base.toBuilder().selector(value).build());
+  }
+
   /** How {@link #diagnose()} finds and reads the running connector (replaces {@link #metrics(String)}). */
   public TunnelDiagnostics connector(ConnectorOptions options) {
     Objects.requireNonNull(options, "options");

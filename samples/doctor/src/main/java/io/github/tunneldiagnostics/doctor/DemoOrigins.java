@@ -18,6 +18,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +49,8 @@ final class DemoOrigins implements AutoCloseable {
   private final StringBuilder ingress = new StringBuilder();
   private @Nullable Path directory;
   private @Nullable Path config;
+  private @Nullable DemoNamespace namespace;
+  private @Nullable String headlineUrl;
 
   private DemoOrigins() {}
 
@@ -91,12 +95,33 @@ final class DemoOrigins implements AutoCloseable {
     HttpServer shop = plain(IPV4_LOOPBACK, 502, "Bad Gateway: the shop's upstream is down.\n");
     rule("shop.demo.example", "http://127.0.0.1:" + shop.getAddress().getPort());
 
+    Optional<String> noNamespace = DemoNamespace.unavailable();
+    if (noNamespace.isEmpty()) {
+      HttpServer hidden = plain(IPV4_LOOPBACK, 200, "Hello from the app on this host's loopback.\n");
+      rule("container.demo.example", "http://localhost:" + hidden.getAddress().getPort());
+      headlineUrl = urls.get(urls.size() - 1);
+    } else {
+      notes.add("left out the headline case (cloudflared in its own network namespace cannot reach an app on this host's loopback): "
+          + noNamespace.get());
+    }
+
     directory = Files.createTempDirectory("tunnel-doctor-demo");
     config = directory.resolve("config.yml");
     Files.writeString(config,
         "# Written by tunnel-doctor --demo for its loopback origins; deleted when the demo ends.\n"
             + "ingress:\n" + ingress + "  - service: http_status:404\n",
         StandardCharsets.UTF_8);
+    if (headlineUrl != null) {
+      namespace = DemoNamespace.start(directory, config);
+    }
+  }
+
+  /**
+   * The headline case's URL and the process id of the stand-in cloudflared in its own network namespace;
+   * empty when this machine does not allow it (see {@link #notes()}).
+   */
+  Optional<Map.Entry<String, Long>> headline() {
+    return headlineUrl == null || namespace == null ? Optional.empty() : Optional.of(Map.entry(headlineUrl, namespace.pid()));
   }
 
   /** The config file the demo wrote. */
@@ -244,6 +269,9 @@ final class DemoOrigins implements AutoCloseable {
 
   @Override
   public void close() {
+    if (namespace != null) {
+      namespace.close();
+    }
     servers.forEach(server -> server.stop(0));
     servers.clear();
     try {

@@ -155,7 +155,8 @@ public final class ConfigLoader {
   }
 
   /** The directories cloudflared searches for config and credentials files. */
-  static List<Path> defaultDirectories(Path home) {
+  /** cloudflared's default config directories for a user whose home is {@code home}, in search order. */
+  public static List<Path> defaultDirectories(Path home) {
     List<Path> directories = new ArrayList<>(List.of(home.resolve(".cloudflared"), home.resolve(".cloudflare-warp"), home.resolve("cloudflare-warp")));
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
       directories.add(Path.of("/etc/cloudflared"));

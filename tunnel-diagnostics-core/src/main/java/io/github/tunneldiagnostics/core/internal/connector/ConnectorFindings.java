@@ -155,4 +155,54 @@ final class ConnectorFindings {
     differences.stream().mapToInt(ConfigDrift.Difference::rule).min().ifPresent(b::rule);
     return b.build();
   }
+
+  /** A metrics server that accepts connections but does not answer {@code /ready}: a hung connector, not an absent one. */
+  static Finding hanging(String address, BoundedGet.Reply reply, java.time.Duration timeout, Map<String, String> attempts) {
+    Finding.Builder b = Finding.error(FindingCode.CONNECTOR_NOT_READY)
+        .check(CHECK_ID)
+        .subject(address)
+        .message("The connector's metrics server at " + address + " accepts connections but /ready did not answer ("
+            + reply.detail() + "): cloudflared is hung or overloaded, and a hung connector serves no visitor.")
+        .remediation("Look at the connector's log for the time it stopped answering, then restart it (e.g. sudo systemctl restart cloudflared); "
+            + "if it hangs again, run it with --loglevel debug and check its CPU and open files.")
+        .evidence("source", "metrics")
+        .evidence("result", "no answer to /ready")
+        .evidence("requestTimeout", timeout.toMillis() + " ms");
+    attempts.forEach((a, result) -> b.evidence("tried." + a, result));
+    return b.build();
+  }
+
+  /** An endpoint that answered more than its budget, or too slowly: said, never dropped silently. */
+  static Finding overBudget(String address, String path, BoundedGet.Reply reply, java.time.Duration timeout, String consequence) {
+    boolean large = reply.outcome() == BoundedGet.Outcome.TOO_LARGE;
+    return Finding.warning(FindingCode.CHECK_FAILED)
+        .check(CHECK_ID)
+        .subject(address + path)
+        .message("The connector at " + address + " answered " + path + (large ? " with more than " + MetricsClient.budget(path) + " bytes" : " too slowly")
+            + " (" + reply.detail() + "); " + consequence + ".")
+        .remediation(large
+            ? "Check what serves " + address + ": a cloudflared metrics server answers " + path + " in far fewer bytes; if it is cloudflared, report its size."
+            : "Check the connector's load (CPU, open files); run the diagnosis again with a longer --timeout.")
+        .evidence("source", "metrics")
+        .evidence("path", path)
+        .evidence("result", reply.outcome() == BoundedGet.Outcome.TOO_LARGE ? "over the byte budget" : "over the time budget")
+        .evidence("bytesRead", reply.bytesRead())
+        .evidence("byteBudget", MetricsClient.budget(path))
+        .evidence("timeBudget", timeout.toMillis() + " ms")
+        .build();
+  }
+
+  /** A {@code /config} answer that is not cloudflared's JSON (or nests absurdly deep). */
+  static Finding unreadableConfig(String address, BoundedGet.Reply reply, String why) {
+    return Finding.warning(FindingCode.CHECK_FAILED)
+        .check(CHECK_ID)
+        .subject(address + "/config")
+        .message("The connector at " + address + " answered /config with " + reply.bytesRead() + " bytes that are not cloudflared's configuration JSON ("
+            + why + "); its effective ingress was not read, so the config file is diagnosed instead of what it serves.")
+        .remediation("Check that " + address + " is cloudflared's metrics server (its log says 'Starting metrics server on <address>/metrics').")
+        .evidence("source", "metrics")
+        .evidence("path", "/config")
+        .evidence("bytesRead", reply.bytesRead())
+        .build();
+  }
 }

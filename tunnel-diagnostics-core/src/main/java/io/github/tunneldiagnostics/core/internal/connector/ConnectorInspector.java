@@ -9,10 +9,7 @@ import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConnectorConfigParser;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * _DEGRADED, _CONFIG_DRIFT, _REMOTE_CONFIG, _WRONG_TUNNEL and NO_INGRESS_LOADED, and exposes the
  * ingress the connector really serves. Endpoints an older connector lacks (404) are skipped silently.
  *
- * <p>Thread-safe: every call has its own HTTP client and state.
+ * <p>Not thread-safe: use one inspector per run.
  */
 public final class ConnectorInspector {
   /** The check id the findings carry. */
@@ -45,10 +42,21 @@ public final class ConnectorInspector {
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  static final int MAX_CONFIG_DEPTH = 64;
+
   private final ConnectorOptions options;
+  private @Nullable String lastRawConfig;
+
+  private final @Nullable MetricsTransport transport;
 
   public ConnectorInspector(ConnectorOptions options) {
+    this(options, null);
+  }
+
+  /** An inspector that reaches the metrics server through {@code transport} (null: directly from this host). */
+  public ConnectorInspector(ConnectorOptions options, @Nullable MetricsTransport transport) {
     this.options = Objects.requireNonNull(options, "options");
+    this.transport = transport;
   }
 
   /** Inspects with the system clock and a deadline of {@code now + 2 × requestTimeout × endpoints}. */
@@ -59,7 +67,7 @@ public final class ConnectorInspector {
 
   /** Inspects; every request ends by {@code deadline}. */
   public ConnectorReport inspect(Instant deadline, Clock clock) {
-    MetricsClient client = new MetricsClient(options.connectTimeout(), options.requestTimeout(), deadline, clock);
+    MetricsClient client = new MetricsClient(options.connectTimeout(), options.requestTimeout(), deadline, clock, transport);
     List<ConnectorProcess> processes = options.procRoot() == null ? List.of() : new ProcessScanner(options.procRoot()).scan();
 
     Map<String, String> named = new LinkedHashMap<>(); // address -> who named it
@@ -84,6 +92,8 @@ public final class ConnectorInspector {
     Map<String, String> attempts = new LinkedHashMap<>();
     String found = null;
     ReadyStatus ready = null;
+    String hanging = null;
+    BoundedGet.Reply hangingReply = null;
     List<String> others = new ArrayList<>();
     for (String address : tried) {
       URI base;
@@ -93,21 +103,29 @@ public final class ConnectorInspector {
         attempts.put(address, e.getMessage());
         continue;
       }
-      try {
-        MetricsClient.Reply reply = client.get(base, "/ready");
-        ReadyStatus status = readyStatus(reply);
-        if (status == null) {
-          attempts.put(address, "answers HTTP " + reply.status() + " but is not a cloudflared metrics server");
-        } else if (found == null) {
-          found = address;
-          ready = status;
-          attempts.put(address, "cloudflared answered /ready with HTTP " + reply.status());
-        } else {
-          others.add(address);
-          attempts.put(address, "another cloudflared answered");
+      BoundedGet.Reply reply = client.get(base, "/ready");
+      if (reply.outcome() == BoundedGet.Outcome.NO_ANSWER || reply.outcome() == BoundedGet.Outcome.TOO_SLOW) {
+        attempts.put(address, reply.detail());
+        if (hanging == null) {
+          hanging = address;
+          hangingReply = reply;
         }
-      } catch (IOException e) {
-        attempts.put(address, describe(e));
+        continue;
+      }
+      if (!reply.complete() && reply.status() == 0) {
+        attempts.put(address, reply.detail());
+        continue;
+      }
+      ReadyStatus status = readyStatus(reply);
+      if (status == null) {
+        attempts.put(address, "answers HTTP " + reply.status() + " but is not a cloudflared metrics server");
+      } else if (found == null) {
+        found = address;
+        ready = status;
+        attempts.put(address, "cloudflared answered /ready with HTTP " + reply.status());
+      } else {
+        others.add(address);
+        attempts.put(address, "another cloudflared answered");
       }
       if (found != null && named.containsKey(found)) {
         break; // the named connector answered: no need to look further
@@ -115,20 +133,24 @@ public final class ConnectorInspector {
     }
 
     List<Finding> findings = new ArrayList<>();
+    if ((found == null || ready == null) && hanging != null && hangingReply != null) {
+      findings.add(ConnectorFindings.hanging(hanging, hangingReply, client.requestTimeout(), attempts));
+      return new ConnectorReport(findings, null, null, null, null, Map.of(), processes);
+    }
     if (found == null || ready == null) {
       findings.add(ConnectorFindings.notFound(options.candidates(), named, attempts, processes));
       return new ConnectorReport(findings, null, null, null, null, Map.of(), processes);
     }
     URI base = MetricsAddress.parse(found);
-    Map<String, String> metrics = metrics(client, base);
+    Map<String, String> metrics = metrics(findings, client, base, found);
     ConnectorFindings.readiness(findings, options.expectedConnections(), found, ready, metrics, others);
     String runningConfigFile = runningConfigFile(client, base, processes);
     IngressModel running = runningConfig(findings, client, base, found, runningConfigFile);
     TunnelState tunnel = tunnelState(findings, client, base, found, ready);
-    return new ConnectorReport(findings, found, ready, running, tunnel, metrics, processes);
+    return new ConnectorReport(findings, found, ready, running, tunnel, metrics, processes, lastRawConfig);
   }
 
-  private static @Nullable ReadyStatus readyStatus(MetricsClient.Reply reply) {
+  private static @Nullable ReadyStatus readyStatus(BoundedGet.Reply reply) {
     if (reply.status() != 200 && reply.status() != 503) {
       return null;
     }
@@ -138,37 +160,30 @@ public final class ConnectorInspector {
         .orElse(null);
   }
 
-  private static String describe(IOException e) {
-    if (e instanceof ConnectException) {
-      return "connection refused (nothing listens)";
-    }
-    if (e instanceof HttpTimeoutException) {
-      return "no answer in time (" + e.getMessage() + ")";
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
-  private Map<String, String> metrics(MetricsClient client, URI base) {
+  private Map<String, String> metrics(List<Finding> findings, MetricsClient client, URI base, String address) {
     Map<String, String> out = new LinkedHashMap<>();
-    try {
-      MetricsClient.Reply reply = client.get(base, "/metrics");
-      if (reply.status() != 200) {
-        return out;
+    BoundedGet.Reply reply = client.get(base, "/metrics");
+    if (!reply.complete()) {
+      if (reply.outcome() == BoundedGet.Outcome.TOO_LARGE || reply.outcome() == BoundedGet.Outcome.TOO_SLOW) {
+        findings.add(ConnectorFindings.overBudget(address, "/metrics", reply, client.requestTimeout(), "its request and error counters were not read"));
       }
-      PrometheusText text = PrometheusText.parse(reply.body());
-      put(out, "haConnections", text.sum("cloudflared_tunnel_ha_connections"));
-      put(out, "totalRequests", text.sum("cloudflared_tunnel_total_requests"));
-      put(out, "requestErrors", text.sum("cloudflared_tunnel_request_errors"));
-      put(out, "streamErrors", text.sum("cloudflared_proxy_connect_streams_errors"));
-      put(out, "configVersion", text.sum("cloudflared_orchestration_config_version"));
-      put(out, "registerFailures", text.sum("cloudflared_tunnel_tunnel_register_fail"));
-      text.byLabel("cloudflared_tunnel_response_by_code", "status_code").forEach((code, count) -> out.put("responses." + code, number(count)));
-      String version = text.label("build_info", "version");
-      if (!version.isEmpty()) {
-        out.put("version", version);
-      }
-    } catch (IOException e) {
-      LOG.debug("cannot read {}/metrics: {}", base, e.toString());
+      LOG.debug("cannot read {}/metrics: {}", base, reply.detail());
+      return out;
+    }
+    if (reply.status() != 200) {
+      return out;
+    }
+    PrometheusText text = PrometheusText.parse(reply.body());
+    put(out, "haConnections", text.sum("cloudflared_tunnel_ha_connections"));
+    put(out, "totalRequests", text.sum("cloudflared_tunnel_total_requests"));
+    put(out, "requestErrors", text.sum("cloudflared_tunnel_request_errors"));
+    put(out, "streamErrors", text.sum("cloudflared_proxy_connect_streams_errors"));
+    put(out, "configVersion", text.sum("cloudflared_orchestration_config_version"));
+    put(out, "registerFailures", text.sum("cloudflared_tunnel_tunnel_register_fail"));
+    text.byLabel("cloudflared_tunnel_response_by_code", "status_code").forEach((code, count) -> out.put("responses." + code, number(count)));
+    String version = text.label("build_info", "version");
+    if (!version.isEmpty()) {
+      out.put("version", version);
     }
     return out;
   }
@@ -188,38 +203,38 @@ public final class ConnectorInspector {
    * (2024.12+), else the {@code --config} of the only cloudflared process; null when unknown.
    */
   private static @Nullable String runningConfigFile(MetricsClient client, URI base, List<ConnectorProcess> processes) {
-    try {
-      MetricsClient.Reply reply = client.get(base, "/diag/configuration");
-      if (reply.status() == 200) {
-        String config = JsonObjects.parse(reply.body()).map(json -> JsonObjects.string(json, "config")).orElse(null);
-        if (config != null && !config.isEmpty()) {
-          return config;
-        }
+    BoundedGet.Reply reply = client.get(base, "/diag/configuration");
+    if (reply.complete() && reply.status() == 200) {
+      String config = JsonObjects.parse(reply.body()).map(json -> JsonObjects.string(json, "config")).orElse(null);
+      if (config != null && !config.isEmpty()) {
+        return config;
       }
-    } catch (IOException e) {
-      LOG.debug("cannot read {}/diag/configuration: {}", base, e.toString());
     }
     return processes.size() == 1 ? processes.get(0).configPath() : null;
   }
 
   private @Nullable IngressModel runningConfig(List<Finding> findings, MetricsClient client, URI base, String address, @Nullable String runningConfigFile) {
-    MetricsClient.Reply reply;
-    try {
-      reply = client.get(base, "/config");
-    } catch (IOException e) {
-      LOG.debug("cannot read {}/config: {}", base, e.toString());
+    BoundedGet.Reply reply = client.get(base, "/config");
+    if (reply.outcome() == BoundedGet.Outcome.TOO_LARGE || reply.outcome() == BoundedGet.Outcome.TOO_SLOW) {
+      findings.add(ConnectorFindings.overBudget(address, "/config", reply, client.requestTimeout(),
+          "its effective ingress was not read, so the config file is diagnosed instead of what it serves"));
       return null;
     }
-    if (reply.status() != 200) {
+    if (!reply.complete() || reply.status() != 200) {
       return null; // older connectors without /config
+    }
+    if (nestingDeeperThan(reply.body(), MAX_CONFIG_DEPTH)) {
+      findings.add(ConnectorFindings.unreadableConfig(address, reply, "it nests deeper than " + MAX_CONFIG_DEPTH + " levels"));
+      return null;
     }
     IngressModel running;
     try {
       running = ConnectorConfigParser.parse(reply.body(), address);
-    } catch (ConfigException e) {
-      LOG.debug("unexpected /config from {}: {}", address, e.getMessage());
+    } catch (ConfigException | RuntimeException e) {
+      findings.add(ConnectorFindings.unreadableConfig(address, reply, e instanceof ConfigException c ? c.finding().message() : e.getClass().getSimpleName()));
       return null;
     }
+    lastRawConfig = reply.body();
     IngressModel file = options.fileModel();
     long version = running.source().version();
     if (version >= 0) {
@@ -257,6 +272,31 @@ public final class ConnectorInspector {
     return running;
   }
 
+  /** True when brackets outside strings nest deeper than {@code limit} (cloudflared's /config nests about 6). */
+  static boolean nestingDeeperThan(String json, int limit) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        if (++depth > limit) {
+          return true;
+        }
+      } else if (c == '}' || c == ']') {
+        depth--;
+      }
+    }
+    return false;
+  }
+
   private static boolean noIngress(IngressModel running) {
     if (running.rules().isEmpty()) {
       return true;
@@ -269,14 +309,8 @@ public final class ConnectorInspector {
   }
 
   private @Nullable TunnelState tunnelState(List<Finding> findings, MetricsClient client, URI base, String address, ReadyStatus ready) {
-    MetricsClient.Reply reply;
-    try {
-      reply = client.get(base, "/diag/tunnel");
-    } catch (IOException e) {
-      LOG.debug("cannot read {}/diag/tunnel: {}", base, e.toString());
-      return null;
-    }
-    if (reply.status() != 200) {
+    BoundedGet.Reply reply = client.get(base, "/diag/tunnel");
+    if (!reply.complete() || reply.status() != 200) {
       return null; // before 2024.12 there is no /diag/*
     }
     Map<String, Object> json = JsonObjects.parse(reply.body()).orElse(Map.of());

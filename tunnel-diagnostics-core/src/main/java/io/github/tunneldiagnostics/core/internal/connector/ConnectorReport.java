@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param metrics selected {@code /metrics} values (request errors, responses by code, HA connections,
  *     config version, build version)
  * @param processes the cloudflared processes found in {@code /proc}
+ * @param rawConfig the {@code /config} JSON the effective model was read from, or null
  */
 public record ConnectorReport(
     List<Finding> findings,
@@ -29,7 +30,14 @@ public record ConnectorReport(
     @Nullable IngressModel effectiveModel,
     @Nullable TunnelState tunnel,
     Map<String, String> metrics,
-    List<ConnectorProcess> processes) {
+    List<ConnectorProcess> processes,
+    @Nullable String rawConfig) {
+
+  /** A report without the raw {@code /config} text. */
+  public ConnectorReport(List<Finding> findings, @Nullable String address, @Nullable ReadyStatus ready, @Nullable IngressModel effectiveModel,
+      @Nullable TunnelState tunnel, Map<String, String> metrics, List<ConnectorProcess> processes) {
+    this(findings, address, ready, effectiveModel, tunnel, metrics, processes, null);
+  }
 
   public ConnectorReport {
     findings = List.copyOf(findings);

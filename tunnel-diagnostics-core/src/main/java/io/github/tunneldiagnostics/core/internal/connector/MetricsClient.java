@@ -1,61 +1,50 @@
 package io.github.tunneldiagnostics.core.internal.connector;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
- * GETs from a cloudflared metrics server with {@link HttpClient}: a connect timeout per connection and
- * a timeout per request, both capped by the overall deadline, so nothing here can hang.
+ * GETs from a cloudflared metrics server, each endpoint with its own byte budget and every request
+ * within {@code requestTimeout} and the overall deadline: a {@code /metrics} that streams forever or a
+ * {@code /ready} that never answers ends at the budget, with a reply that says so.
  */
 final class MetricsClient {
-  private static final int MAX_BODY = 8 << 20;
+  /** {@code /ready}'s small JSON object. */
+  static final int MAX_READY = 64 << 10;
+  /** {@code /metrics}: a few hundred KiB on a busy connector. */
+  static final int MAX_METRICS = 8 << 20;
+  /** {@code /config}: the whole ingress as JSON. */
+  static final int MAX_CONFIG = 16 << 20;
+  /** {@code /diag/*}. */
+  static final int MAX_DIAG = 1 << 20;
 
-  /** A status and body. */
-  record Reply(int status, String body) {}
-
-  private final HttpClient client;
+  private final MetricsTransport transport;
   private final Duration requestTimeout;
-  private final Instant deadline;
-  private final java.time.Clock clock;
 
-  MetricsClient(Duration connectTimeout, Duration requestTimeout, Instant deadline, java.time.Clock clock) {
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(java.net.ProxySelector.of(null))
-            .build();
+  MetricsClient(Duration connectTimeout, Duration requestTimeout, Instant deadline, Clock clock, @Nullable MetricsTransport transport) {
     this.requestTimeout = requestTimeout;
-    this.deadline = deadline;
-    this.clock = clock;
+    this.transport = transport != null
+        ? transport
+        : (base, path, max) -> new BoundedGet(connectTimeout, requestTimeout, max, deadline, clock).get(base, path);
   }
 
-  /**
-   * GETs {@code base + path}.
-   *
-   * @throws IOException when nothing answers, the connection fails or the time is up
-   */
-  Reply get(URI base, String path) throws IOException {
-    Duration left = Duration.between(clock.instant(), deadline);
-    if (left.isNegative() || left.isZero()) {
-      throw new java.net.http.HttpTimeoutException("no time left before the deadline for " + base + path);
-    }
-    Duration timeout = left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
-    try {
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      byte[] body = response.body();
-      int length = Math.min(body.length, MAX_BODY);
-      return new Reply(response.statusCode(), new String(body, 0, length, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + base + path, e);
-    }
+  Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  BoundedGet.Reply get(URI base, String path) {
+    return transport.get(base, path, budget(path));
+  }
+
+  static int budget(String path) {
+    return switch (path) {
+      case "/ready" -> MAX_READY;
+      case "/metrics" -> MAX_METRICS;
+      case "/config" -> MAX_CONFIG;
+      default -> MAX_DIAG;
+    };
   }
 }

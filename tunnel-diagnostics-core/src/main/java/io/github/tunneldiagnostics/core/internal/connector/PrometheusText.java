@@ -28,63 +28,92 @@ final class PrometheusText {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      int brace = line.indexOf('{');
-      int space = line.indexOf(' ');
-      if (space < 0) {
-        continue;
+      int i = 0;
+      while (i < line.length() && line.charAt(i) != '{' && !Character.isWhitespace(line.charAt(i))) {
+        i++;
       }
-      String name;
+      String name = line.substring(0, i);
       Map<String, String> labels = new LinkedHashMap<>();
-      String rest;
-      if (brace >= 0 && brace < space) {
-        name = line.substring(0, brace);
-        int close = line.indexOf('}', brace);
+      if (i < line.length() && line.charAt(i) == '{') {
+        int close = parseLabels(line, i + 1, labels);
         if (close < 0) {
-          continue;
+          continue; // unterminated label set
         }
-        parseLabels(line.substring(brace + 1, close), labels);
-        rest = line.substring(close + 1).strip();
-      } else {
-        name = line.substring(0, space);
-        rest = line.substring(space + 1).strip();
+        i = close + 1;
       }
+      String rest = line.substring(i).strip();
       int end = rest.indexOf(' ');
       String number = end < 0 ? rest : rest.substring(0, end);
-      try {
-        samples.add(new Sample(name, labels, Double.parseDouble(number)));
-      } catch (NumberFormatException e) {
-        // not a sample line
+      Double value = value(number);
+      if (!name.isEmpty() && value != null) {
+        samples.add(new Sample(name, labels, value));
       }
     }
     return new PrometheusText(samples);
   }
 
-  private static void parseLabels(String body, Map<String, String> labels) {
-    int i = 0;
-    while (i < body.length()) {
-      int eq = body.indexOf('=', i);
-      if (eq < 0 || eq + 1 >= body.length() || body.charAt(eq + 1) != '"') {
-        return;
+  /** A sample value in the exposition format: a Go float, {@code +Inf}, {@code -Inf} or {@code NaN}. */
+  static @org.jspecify.annotations.Nullable Double value(String number) {
+    switch (number) {
+      case "+Inf", "Inf" -> {
+        return Double.POSITIVE_INFINITY;
       }
-      String key = body.substring(i, eq).strip();
+      case "-Inf" -> {
+        return Double.NEGATIVE_INFINITY;
+      }
+      case "NaN" -> {
+        return Double.NaN;
+      }
+      default -> {
+        if (number.isEmpty() || !number.matches("[-+]?[0-9.eE+-]+")) {
+          return null;
+        }
+        try {
+          return Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads {@code name="value"} pairs from {@code from} up to the closing brace outside any quoted value
+   * (a value may hold {@code }}, {@code ,}, escaped quotes); returns the brace's index, or -1.
+   */
+  private static int parseLabels(String line, int from, Map<String, String> labels) {
+    int i = from;
+    while (i < line.length()) {
+      while (i < line.length() && (line.charAt(i) == ',' || line.charAt(i) == ' ')) {
+        i++;
+      }
+      if (i < line.length() && line.charAt(i) == '}') {
+        return i;
+      }
+      int eq = line.indexOf('=', i);
+      if (eq < 0 || eq + 1 >= line.length() || line.charAt(eq + 1) != '"') {
+        return -1;
+      }
+      String key = line.substring(i, eq).strip();
       StringBuilder value = new StringBuilder();
       int j = eq + 2;
-      while (j < body.length() && body.charAt(j) != '"') {
-        char c = body.charAt(j);
-        if (c == '\\' && j + 1 < body.length()) {
-          char n = body.charAt(++j);
+      while (j < line.length() && line.charAt(j) != '"') {
+        char c = line.charAt(j);
+        if (c == '\\' && j + 1 < line.length()) {
+          char n = line.charAt(++j);
           value.append(n == 'n' ? '\n' : n);
         } else {
           value.append(c);
         }
         j++;
       }
+      if (j >= line.length()) {
+        return -1;
+      }
       labels.put(key, value.toString());
       i = j + 1;
-      while (i < body.length() && (body.charAt(i) == ',' || body.charAt(i) == ' ')) {
-        i++;
-      }
     }
+    return -1;
   }
 
   /** The sum over all label sets of a metric, or empty when it is absent. */

@@ -16,6 +16,9 @@ import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
+import io.github.tunneldiagnostics.core.internal.seat.HostConnectors;
+import io.github.tunneldiagnostics.core.internal.seat.SeatPlan;
+import io.github.tunneldiagnostics.core.internal.vantage.ServiceUnits;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +52,9 @@ public final class LiveDiagnosis {
         setup.add(e.finding()); // reported even when the connector's ingress can be diagnosed instead
       }
     }
-    ConnectorReport connector = inspectConnector(file, started, deadline);
+    SeatPlan seat = settings.connector() == null ? null
+        : SeatPlan.prepare(settings.connector(), started.plus(Duration.between(started, deadline).dividedBy(2)), settings.clock());
+    ConnectorReport connector = inspectConnector(seat, file, started, deadline);
     IngressModel diagnosed = chooseModel(file, connector);
     if (diagnosed == null) {
       List<Finding> findings = new ArrayList<>(setup);
@@ -59,15 +64,23 @@ public final class LiveDiagnosis {
       if (connector != null) {
         findings.addAll(connector.findings());
       }
+      if (seat != null) {
+        findings.addAll(seat.findings());
+      }
       if (!settings.logs().isEmpty()) {
         findings.addAll(classifyWithoutModel(deadline));
       }
       return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
     }
     List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks(CheckSite.CONNECTOR_HOST));
-    builtIn.add(OriginCheck.builder().build());
-    if (connector != null) {
-      builtIn.add(new PrereadConnectorCheck(connector.findings()));
+    OriginCheck hostOrigin = OriginCheck.builder().build();
+    builtIn.add(seat == null ? hostOrigin : seat.originCheck(diagnosed, connector == null ? null : connector.rawConfig(), hostOrigin));
+    if (connector != null || seat != null) {
+      List<Finding> connectorFindings = new ArrayList<>(connector == null ? List.of() : connector.findings());
+      if (seat != null) {
+        connectorFindings.addAll(seat.findings());
+      }
+      builtIn.add(new PrereadConnectorCheck(connectorFindings));
     }
     if (!settings.logs().isEmpty()) {
       builtIn.add(new LogsCheck(settings.logs()));
@@ -115,16 +128,19 @@ public final class LiveDiagnosis {
   }
 
   /** Reads the connector within half of the overall time, so that the probes keep the other half. */
-  private @Nullable ConnectorReport inspectConnector(@Nullable IngressModel file, Instant started, Instant deadline) {
-    ConnectorOptions options = settings.connector();
-    if (options == null) {
+  private @Nullable ConnectorReport inspectConnector(@Nullable SeatPlan seat, @Nullable IngressModel file, Instant started, Instant deadline) {
+    if (seat == null) {
       return null;
     }
+    ConnectorOptions options = seat.options();
     if (options.fileModel() == null && file != null && file.source().kind() == ConfigSource.Kind.FILE) {
       options = options.toBuilder().fileModel(file).build();
     }
     Instant connectorDeadline = started.plus(Duration.between(started, deadline).dividedBy(2));
-    return new ConnectorInspector(options).inspect(connectorDeadline, settings.clock());
+    ConnectorReport primary = new ConnectorInspector(options, seat.transport()).inspect(connectorDeadline, settings.clock());
+    List<Finding> reviewed = HostConnectors.review(seat, primary, file, ServiceUnits.DIRECTORIES, connectorDeadline, settings.clock());
+    return new ConnectorReport(reviewed, primary.address(), primary.ready(), primary.effectiveModel(), primary.tunnel(), primary.metrics(),
+        primary.processes(), primary.rawConfig());
   }
 
   /**

@@ -10,14 +10,20 @@ final class Wrapping {
   /**
    * Wraps {@code text} so that each line, prefix included, fits in {@code width} columns where words
    * allow. The first line starts with {@code firstPrefix}, the others with {@code nextPrefix}. Line
-   * breaks in the text are kept.
+   * breaks in the text are kept, and so is the indentation of a later line that starts with spaces (a YAML
+   * snippet in a fix stays valid YAML).
    */
   static List<String> wrap(String text, int width, String firstPrefix, String nextPrefix) {
     List<String> lines = new ArrayList<>();
     String prefix = firstPrefix;
+    boolean first = true;
     for (String paragraph : text.split("\n", -1)) {
-      StringBuilder line = new StringBuilder(prefix);
-      int emptyLength = prefix.length();
+      int indent = 0;
+      while (!first && indent < paragraph.length() && paragraph.charAt(indent) == ' ') {
+        indent++;
+      }
+      StringBuilder line = new StringBuilder(prefix).append(" ".repeat(indent));
+      int emptyLength = line.length();
       for (String word : paragraph.split(" ")) {
         if (word.isEmpty()) {
           continue;
@@ -25,8 +31,8 @@ final class Wrapping {
         if (line.length() > emptyLength && line.length() + 1 + word.length() > width) {
           lines.add(line.toString());
           prefix = nextPrefix;
-          line = new StringBuilder(prefix);
-          emptyLength = prefix.length();
+          line = new StringBuilder(prefix).append(" ".repeat(indent));
+          emptyLength = line.length();
         }
         if (line.length() > emptyLength) {
           line.append(' ');
@@ -35,6 +41,7 @@ final class Wrapping {
       }
       lines.add(line.toString());
       prefix = nextPrefix;
+      first = false;
     }
     return lines;
   }
