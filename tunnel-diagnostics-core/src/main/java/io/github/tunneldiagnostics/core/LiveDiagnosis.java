@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.core;
 import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisListener;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -14,6 +15,7 @@ import io.github.tunneldiagnostics.core.internal.config.ConfigException;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
+import io.github.tunneldiagnostics.core.internal.logs.LogAnalysis;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
@@ -89,18 +91,21 @@ final class LiveDiagnosis {
       if (connector != null) {
         findings.addAll(connector.findings());
       }
+      LogReport logs = null;
       if (!live.logs().isEmpty()) {
-        findings.addAll(classifyWithoutModel(deadline));
+        LogAnalysis analysis = classifyWithoutModel(deadline, findings);
+        logs = analysis == null ? null : analysis.summary();
       }
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
+      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings).withLogs(logs);
     }
     List<Check> builtIn = new ArrayList<>(TunnelDiagnostics.standardStaticChecks());
     builtIn.add(OriginCheck.builder().build());
     if (connector != null) {
       builtIn.add(new ConnectorFindings(connector.findings()));
     }
-    if (!live.logs().isEmpty()) {
-      builtIn.add(new LogsCheck(live.logs()));
+    LogsCheck logsCheck = live.logs().isEmpty() ? null : new LogsCheck(live.logs());
+    if (logsCheck != null) {
+      builtIn.add(logsCheck);
     }
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(diagnosed)
@@ -114,32 +119,38 @@ final class LiveDiagnosis {
     if (live.discoverChecks()) {
       diagnosis.discoverChecks();
     }
-    return withSetup(diagnosis.build().run(), started, setup);
+    DiagnosisReport report = withSetup(diagnosis.build().run(), started, setup);
+    return logsCheck == null ? report : report.withLogs(logsCheck.lastReport().orElse(null));
   }
 
   DiagnosisReport logsOnly() {
     Instant started = clock.instant();
     Instant deadline = started.plus(timeout);
-    if (!hasConfig) {
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), classifyWithoutModel(deadline));
+    List<Finding> findings = new ArrayList<>();
+    IngressModel model = null;
+    if (hasConfig) {
+      try {
+        model = facade.load();
+      } catch (ConfigException e) {
+        findings.add(e.finding());
+      }
     }
-    IngressModel model;
-    try {
-      model = facade.load();
-    } catch (ConfigException e) {
-      List<Finding> findings = new ArrayList<>(List.of(e.finding()));
-      findings.addAll(classifyWithoutModel(deadline));
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings);
+    if (model == null) {
+      LogAnalysis analysis = classifyWithoutModel(deadline, findings);
+      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), findings)
+          .withLogs(analysis == null ? null : analysis.summary());
     }
+    LogsCheck logsCheck = new LogsCheck(live.logs());
     return Diagnosis.builder()
         .ingress(model)
-        .check(new LogsCheck(live.logs()))
+        .check(logsCheck)
         .timeout(left(deadline))
         .resolver(resolver)
         .listener(listener)
         .clock(clock)
         .build()
-        .run();
+        .run()
+        .withLogs(logsCheck.lastReport().orElse(null));
   }
 
   /** Reads the connector within half of the overall time, so that the probes keep the other half. */
@@ -172,17 +183,21 @@ final class LiveDiagnosis {
         running.rules(), running.warpRouting(), running.settings(), file.loadFindings());
   }
 
-  private List<Finding> classifyWithoutModel(Instant deadline) {
+  /** Classifies the logs without a model, adding the findings to {@code findings}; null when they cannot be read. */
+  private @Nullable LogAnalysis classifyWithoutModel(Instant deadline, List<Finding> findings) {
     try {
-      return LogClassifier.builder().ingress(null).deadline(deadline).clock(clock).build().analyze(live.logs()).findings();
+      LogAnalysis analysis = LogClassifier.builder().ingress(null).deadline(deadline).clock(clock).build().analyze(live.logs());
+      findings.addAll(analysis.findings());
+      return analysis;
     } catch (IOException e) {
-      return List.of(Finding.warning(FindingCode.CHECK_FAILED)
+      findings.add(Finding.warning(FindingCode.CHECK_FAILED)
           .check(LogsCheck.ID)
           .subject("connector log")
           .message("The log files could not be read: " + e.getMessage())
           .remediation("Pass the file cloudflared writes (--logfile), or save journalctl -u cloudflared output to a file.")
           .evidence("exception", e.getClass().getName())
           .build());
+      return null;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.check;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param message one sentence naming the concrete values
  * @param remediation the concrete change to make; empty when there is nothing to change
  * @param evidence what was measured, in insertion order; values under secret-looking keys are redacted
+ *
+ * <p>No secret survives construction: subject, message, remediation and every evidence value pass through
+ * the redaction policy (tokens, Authorization values, secret-named keys, URL user info, PEM bodies).
  */
 public record Finding(
     String code,
@@ -52,13 +56,16 @@ public record Finding(
     if (check.isBlank()) {
       throw new IllegalArgumentException("'check' must not be blank");
     }
+    subject = Redaction.redact(subject);
+    message = Redaction.redact(message);
+    remediation = Redaction.redact(remediation);
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
     evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"), redact(k, Objects.requireNonNull(v, "evidence value"))));
     evidence = Collections.unmodifiableMap(copy);
   }
 
   private static String redact(String key, String value) {
-    return SECRET_KEY.matcher(key).matches() ? REDACTED : value;
+    return SECRET_KEY.matcher(key).matches() ? REDACTED : Redaction.redact(value);
   }
 
   /** Starts a finding with the given code and severity. */

@@ -89,7 +89,7 @@ public final class LogClassifier {
       if (!gzip) {
         throw e;
       }
-      reading.notes.add(name + ": the gzip data ends early or is corrupt (" + e.getMessage() + "); the lines before were classified");
+      reading.truncatedFiles.add(name);
     } finally {
       reading.bytes += scanner.takeBytesRead();
       reading.endFile();

@@ -7,8 +7,12 @@ package io.github.tunneldiagnostics.core.internal.logs;
  */
 final class RequestEvent {
   enum Kind {
+    /** The proxy's line: rule index and origin service, empty message. */
     PROXY,
-    TRANSPORT
+    /** The connection's line: {@code Request failed} (QUIC) or {@code failed to serve incoming request} (HTTP/2). */
+    TRANSPORT,
+    /** {@code cloudflared access}' {@code failed to connect to origin}: one line per failure. */
+    CLIENT
   }
 
   final Kind kind;

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jspecify.annotations.Nullable;
@@ -63,12 +64,18 @@ final class JsonOutput {
     if (value == null) {
       out.append("null");
     } else {
-      JsonString.appendQuoted(value, out);
+      JsonString.appendQuoted(Redaction.redact(value), out); // every value, whatever its origin, under the one policy
     }
     return this;
   }
 
   JsonOutput value(long value) {
+    beforeValue();
+    out.append(value);
+    return this;
+  }
+
+  JsonOutput value(boolean value) {
     beforeValue();
     out.append(value);
     return this;

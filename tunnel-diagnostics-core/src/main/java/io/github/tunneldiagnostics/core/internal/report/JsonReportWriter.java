@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
@@ -37,6 +38,27 @@ public final class JsonReportWriter implements ReportWriter {
             .name("version").value(model.source().version());
       }
       json.endObject();
+    }
+    LogReport logs = report.logs();
+    if (logs != null) {
+      json.name("logs").beginObject().name("files").beginArray();
+      logs.files().forEach(json::value);
+      json.endArray()
+          .name("bytes").value(logs.bytes())
+          .name("lines").value(logs.lines())
+          .name("cloudflaredLines").value(logs.cloudflaredLines());
+      json.name("wrappers").beginObject();
+      logs.wrappers().forEach((k, v) -> json.name(k).value(v));
+      json.endObject().name("skippedLines").value(logs.skippedLines()).name("skipped").beginObject();
+      logs.skipped().forEach((k, v) -> json.name(k).value(v));
+      json.endObject()
+          .name("failedRequests").value(logs.failedRequests())
+          .name("unexplainedRequests").value(logs.unexplainedRequests())
+          .name("unexplainedErrorLines").value(logs.unexplainedErrorLines())
+          .name("unexplainedSample").value(logs.unexplainedSample())
+          .name("truncated").value(logs.truncated())
+          .name("complete").value(logs.complete())
+          .endObject();
     }
     json.name("routes").beginArray();
     for (RouteReport route : report.routes()) {
