@@ -42,7 +42,7 @@ public final class Redaction {
   private static final Pattern SCHEME_CREDENTIALS = Pattern.compile("(?i)\\b(bearer|basic)(\\s+)([A-Za-z0-9._~+/=-]{8,})");
   private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{0,15}://)[^/\\s@\"'<>\\\\]{1,256}@");
   private static final Pattern FLAG =
-      Pattern.compile("(?i)(--(?:[a-z0-9]+-){0,4}(?:token|secret|password|credentials-contents|api-key|apikey)(?:-file)?)(=|\\s+)(\"?)([^\\s\"]+)");
+      Pattern.compile("(?i)(--(?:[a-z0-9]+-){0,4}(?:token|secret|password|credentials-contents|api-key|apikey)(?:-file)?)(=|\\s+)(\"?)([^\\s\"']+)");
   private static final Pattern KEYED =
       Pattern.compile(
           "(?i)(?<![A-Za-z0-9])("
