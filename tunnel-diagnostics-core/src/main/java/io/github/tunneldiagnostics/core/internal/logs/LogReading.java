@@ -52,6 +52,9 @@ final class LogReading implements LineScanner.Sink {
   long unexplainedErrorLines;
   String unexplainedSample = "";
   boolean stopped;
+  private boolean holdBoundaries;
+  private boolean flushing;
+  private final List<RequestEvent> held = new ArrayList<>();
   private String file = "";
   private long lastEdgeFailure = -1;
   private long lastRegistered = -1;
@@ -63,7 +66,15 @@ final class LogReading implements LineScanner.Sink {
     this.deadline = deadline;
     this.clock = clock;
     this.tally = new Tally(model);
-    this.pairing = new RequestPairing(this::record);
+    this.pairing = new RequestPairing(this::record, this::unpaired);
+  }
+
+  /**
+   * Makes this reading one part of a file read in parallel: the requests near its start and end that
+   * found no partner are held for {@link #absorb}, which pairs them across the boundary.
+   */
+  void holdBoundaries() {
+    holdBoundaries = true;
   }
 
   void startFile(String name) {
@@ -72,7 +83,53 @@ final class LogReading implements LineScanner.Sink {
   }
 
   void endFile() {
+    flushing = true;
     pairing.flush();
+    flushing = false;
+  }
+
+  private void unpaired(RequestEvent event) {
+    if (holdBoundaries && (flushing || event.sequence <= RequestPairing.MAX_DISTANCE)) {
+      held.add(event); // its partner may be in the neighbouring part
+    } else {
+      record(event);
+    }
+  }
+
+  /**
+   * Adds what {@code part}, the next part of the same file read in parallel, counted. Its held requests
+   * are paired with this reading's held ones, as a sequential read would have, then counted.
+   */
+  void absorb(LogReading part) {
+    long offset = lines;
+    bytes += part.bytes;
+    lines += part.lines;
+    cloudflaredLines += part.cloudflaredLines;
+    failedRequests += part.failedRequests;
+    unexplainedRequests += part.unexplainedRequests;
+    if (unexplainedErrorLines == 0) {
+      unexplainedSample = part.unexplainedSample;
+    }
+    unexplainedErrorLines += part.unexplainedErrorLines;
+    part.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+    part.wrappers.forEach((k, v) -> wrappers.merge(k, v, Long::sum));
+    for (String name : part.truncatedFiles) {
+      if (!truncatedFiles.contains(name)) {
+        truncatedFiles.add(name);
+      }
+    }
+    stopped |= part.stopped;
+    if (part.lastEdgeFailure >= 0) {
+      lastEdgeFailure = offset + part.lastEdgeFailure;
+    }
+    if (part.lastRegistered >= 0) {
+      lastRegistered = offset + part.lastRegistered;
+    }
+    tally.merge(part.tally);
+    for (RequestEvent event : part.held) {
+      event.sequence += offset;
+      pairing.accept(event);
+    }
   }
 
   @Override
@@ -204,18 +261,24 @@ final class LogReading implements LineScanner.Sink {
   private RequestEvent event(ParsedLine l, RequestEvent.Kind kind) {
     String path = mapper != null && !l.hasRule() ? HostRuleMapper.pathOf(l.dest()) : "";
     String host = kind == RequestEvent.Kind.CLIENT ? l.originUrlHost(interner) : l.destHost(interner);
-    return new RequestEvent(
-        kind,
-        l.cause(interner),
-        l.connIndex,
-        lines,
-        l.hasRule() ? l.ingressRule : Tally.NO_RULE,
-        l.service(interner),
-        host,
-        path,
-        l.time(times),
-        l.copy(MAX_SAMPLE_BYTES),
-        file);
+    String cause = l.cause(interner);
+    String service = l.service(interner);
+    int rule = l.hasRule() ? l.ingressRule : Tally.NO_RULE;
+    // the line is copied only when it may become a finding's sample: the first of its (code, rule)
+    String code = codeOf(cause, service);
+    boolean connectorWide = !code.startsWith("ORIGIN_");
+    boolean firstOfItsKind = !tally.has(code, connectorWide ? Tally.NO_RULE : ruleOf(rule, host, path), connectorWide ? "" : service);
+    return new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
+        firstOfItsKind ? l.copy(MAX_SAMPLE_BYTES) : null, file);
+  }
+
+  private String codeOf(String cause, String service) {
+    OriginCause known = causes.of(cause, service);
+    return known == null ? FindingCode.ORIGIN_FAILURE_UNCLASSIFIED : known.code();
+  }
+
+  private int ruleOf(int logged, String host, String path) {
+    return logged == Tally.NO_RULE && mapper != null && !host.isEmpty() ? mapper.ruleFor(host, path) : logged;
   }
 
   private void unexplained(byte[] sample) {
@@ -263,10 +326,7 @@ final class LogReading implements LineScanner.Sink {
   private void record(RequestEvent event) {
     failedRequests++;
     OriginCause cause = causes.of(event.cause, event.originService);
-    int rule = event.rule;
-    if (rule == Tally.NO_RULE && mapper != null && !event.host.isEmpty()) {
-      rule = mapper.ruleFor(event.host, event.path);
-    }
+    int rule = ruleOf(event.rule, event.host, event.path);
     String service = event.originService;
     if (service.isEmpty() && model != null && rule >= 0 && rule < model.rules().size()) {
       service = model.rule(rule).service().toString();

@@ -76,6 +76,9 @@ final class Tally {
   private final Map<Key, Stats> stats = new LinkedHashMap<>();
   private final @Nullable IngressModel model;
   private long overflow;
+  private @Nullable String lastCode;
+  private int lastRule;
+  private @Nullable String lastService;
   private String cachedRaw = "";
   private @Nullable Instant cachedInstant;
   private String cachedDay = "";
@@ -96,7 +99,7 @@ final class Tally {
       String service,
       String host,
       String time,
-      byte[] sample,
+      byte @Nullable [] sample,
       String file,
       String explanation,
       String remediation,
@@ -109,7 +112,7 @@ final class Tally {
         overflow++;
         return;
       }
-      String line = Redaction.redact(new String(sample, java.nio.charset.StandardCharsets.UTF_8));
+      String line = sample == null ? "" : Redaction.redact(new String(sample, java.nio.charset.StandardCharsets.UTF_8));
       s = new Stats(code, severity, clip(line, MAX_SAMPLE), file, explanation, remediation, clip(Redaction.redact(cause), MAX_SAMPLE), shortService);
       stats.put(key, s);
     }
@@ -131,6 +134,20 @@ final class Tally {
         }
       }
     }
+  }
+
+  /** Whether an event with this code, rule and service would join an existing finding. */
+  boolean has(String code, int rule, String service) {
+    if (code == lastCode && rule == lastRule && service == lastService) {
+      return true; // the same few keys repeat millions of times; strings are interned, so identity will do
+    }
+    if (stats.isEmpty() || !stats.containsKey(new Key(code, rule, rule == NO_RULE ? clip(service, MAX_TEXT) : ""))) {
+      return false;
+    }
+    lastCode = code;
+    lastRule = rule;
+    lastService = service;
+    return true;
   }
 
   /** Adds what {@code later} (the tally of a later part of the same log) counted. */
