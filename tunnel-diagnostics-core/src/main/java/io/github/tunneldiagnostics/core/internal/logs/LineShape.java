@@ -18,6 +18,11 @@ final class LineShape {
   /** The wrapper found by {@link #unwrap}. */
   Wrapper wrapper = Wrapper.PLAIN;
 
+  /** When the line is a console line starting at {@link #start}: its level and where its time ends; else NONE and -1. */
+  Level level = Level.NONE;
+
+  int timeEnd = -1;
+
   /**
    * Finds the cloudflared line inside {@code b[s, e)} (no leading spaces). Returns false, with {@link
    * #wrapper} {@link Wrapper#JOURNALD}, when the line is a journald or syslog line of another program.
@@ -25,7 +30,7 @@ final class LineShape {
   boolean unwrap(byte[] b, int s, int e) {
     wrapper = Wrapper.PLAIN;
     start = s;
-    if (b[s] == '{' || consoleLevelAt(b, s, e) != Level.NONE) {
+    if (b[s] == '{' || console(b, s, e)) {
       return true; // as cloudflared writes it: the common case, decided without looking further
     }
     int i = s;
@@ -60,7 +65,15 @@ final class LineShape {
       }
     }
     start = i;
+    console(b, i, e);
     return true;
+  }
+
+  private boolean console(byte[] b, int i, int e) {
+    int t = timestampEnd(b, i, e);
+    level = t < 0 || t + 4 > e || b[t] != ' ' || (t + 4 < e && b[t + 4] != ' ') ? Level.NONE : Level.ofConsole(b[t + 1], b[t + 2], b[t + 3]);
+    timeEnd = level == Level.NONE ? -1 : t;
+    return level != Level.NONE;
   }
 
   /** {@code --timestamps} in front of a cloudflared line: a time, a space, then a console or JSON line. */

@@ -32,6 +32,7 @@ final class LogReading implements LineScanner.Sink {
   private final ParsedLine line = new ParsedLine();
   private final LineShape shape = new LineShape();
   private final ConsoleLineParser console = new ConsoleLineParser();
+  private final ProblemCache problems = new ProblemCache();
   private final JsonLineParser json = new JsonLineParser();
   private final OriginCause.Cache causes = new OriginCause.Cache();
   private final ByteInterner interner = new ByteInterner(1 << 12);
@@ -173,7 +174,12 @@ final class LogReading implements LineScanner.Sink {
         skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
         return;
       }
-    } else if (!console.parse(buf, start, end, l)) {
+    } else if (shape.level != Level.NONE) {
+      l.level = shape.level; // found by the shape check: the time is not parsed twice
+      l.timeStart = start;
+      l.timeEnd = shape.timeEnd;
+      l.messageStart = Math.min(shape.timeEnd + 5, end);
+    } else {
       bare(l);
       return;
     }
@@ -238,8 +244,14 @@ final class LogReading implements LineScanner.Sink {
         return;
       }
     }
-    String message = l.message();
-    String error = l.hasError() ? l.error() : "";
+    String message = l.message(interner);
+    String error = l.hasError() ? l.cause(interner) : "";
+    if (problems.isNothing(message, error)) {
+      if (l.level != Level.WARN) {
+        unexplained(l.copy(MAX_SAMPLE_BYTES));
+      }
+      return;
+    }
     String ingress = ConnectorProblem.ingressCode(message, error);
     if (ingress != null) {
       tally.add(ingress, Severity.ERROR, Tally.NO_RULE, "", "", l.time(times), l.copy(MAX_SAMPLE_BYTES), file,
@@ -250,6 +262,7 @@ final class LogReading implements LineScanner.Sink {
     }
     ConnectorProblem problem = ConnectorProblem.match(error.isEmpty() ? message : message + " " + error);
     if (problem == null) {
+      problems.rememberNothing(message, error);
       if (l.level != Level.WARN) {
         unexplained(l.copy(MAX_SAMPLE_BYTES));
       }

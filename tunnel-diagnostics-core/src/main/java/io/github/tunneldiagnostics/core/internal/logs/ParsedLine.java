@@ -222,6 +222,21 @@ final class ParsedLine {
     return e > messageStart ? new String(buffer, messageStart, e - messageStart, StandardCharsets.UTF_8) : "";
   }
 
+  /** The message, interned (for console lines without the trailing spaces). */
+  String message(ByteInterner interner) {
+    if (messageStart < 0) {
+      return "";
+    }
+    if (json) {
+      return interner.intern(buffer, messageStart, messageEnd, messageEscaped);
+    }
+    int e = Math.min(fieldsFrom(), end);
+    while (e > messageStart && buffer[e - 1] == ' ') {
+      e--;
+    }
+    return e > messageStart ? interner.intern(buffer, messageStart, e, false) : "";
+  }
+
   /** The whole error text. */
   String error() {
     return errorStart < 0 ? "" : errorEscaped ? FieldValue.unescape(buffer, errorStart, errorEnd) : new String(buffer, errorStart, errorEnd - errorStart, StandardCharsets.UTF_8);

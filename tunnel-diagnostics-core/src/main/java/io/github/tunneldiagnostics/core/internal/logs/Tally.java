@@ -46,7 +46,7 @@ final class Tally {
     final String cause;
     final String service;
     final Map<String, String> extra = new LinkedHashMap<>();
-    final Map<String, Long> hosts = new LinkedHashMap<>();
+    final Map<String, long[]> hosts = new LinkedHashMap<>();
     long otherHosts;
 
     Stats(String code, Severity severity, String sample, String file, String explanation, String remediation, String cause, String service) {
@@ -64,9 +64,11 @@ final class Tally {
       if (host.isEmpty()) {
         return;
       }
-      Long known = hosts.get(host);
-      if (known != null || hosts.size() < MAX_HOSTS) {
-        hosts.put(host, (known == null ? 0 : known) + count);
+      long[] known = hosts.get(host);
+      if (known != null) {
+        known[0] += count;
+      } else if (hosts.size() < MAX_HOSTS) {
+        hosts.put(host, new long[] {count});
       } else {
         otherHosts += count;
       }
@@ -76,9 +78,11 @@ final class Tally {
   private final Map<Key, Stats> stats = new LinkedHashMap<>();
   private final @Nullable IngressModel model;
   private long overflow;
-  private @Nullable String lastCode;
-  private int lastRule;
-  private @Nullable String lastService;
+  private static final int CACHE = 64;
+  private final @Nullable String[] cachedCode = new String[CACHE];
+  private final int[] cachedRule = new int[CACHE];
+  private final @Nullable String[] cachedService = new String[CACHE];
+  private final @Nullable Stats[] cachedStats = new Stats[CACHE];
   private String cachedRaw = "";
   private @Nullable Instant cachedInstant;
   private String cachedDay = "";
@@ -104,10 +108,10 @@ final class Tally {
       String explanation,
       String remediation,
       String cause) {
-    String shortService = clip(service, MAX_TEXT);
-    Key key = new Key(code, rule, rule == NO_RULE ? shortService : "");
-    Stats s = stats.get(key);
+    Stats s = find(code, rule, service);
     if (s == null) {
+      String shortService = clip(service, MAX_TEXT);
+      Key key = new Key(code, rule, rule == NO_RULE ? shortService : "");
       if (stats.size() >= MAX_KEYS) {
         overflow++;
         return;
@@ -117,7 +121,7 @@ final class Tally {
       stats.put(key, s);
     }
     s.count++;
-    s.host(clip(host, MAX_TEXT), 1);
+    s.host(host.length() <= MAX_TEXT ? host : clip(host, MAX_TEXT), 1);
     if (!time.isEmpty()) {
       Instant at = parse(time);
       if (at == null) {
@@ -138,16 +142,26 @@ final class Tally {
 
   /** Whether an event with this code, rule and service would join an existing finding. */
   boolean has(String code, int rule, String service) {
-    if (code == lastCode && rule == lastRule && service == lastService) {
-      return true; // the same few keys repeat millions of times; strings are interned, so identity will do
+    return find(code, rule, service) != null;
+  }
+
+  /**
+   * The aggregate of (code, rule, service), through a small direct-mapped cache: the same few keys repeat
+   * millions of times, and their strings are interned, so identity decides a hit without hashing.
+   */
+  private @Nullable Stats find(String code, int rule, String service) {
+    int slot = (System.identityHashCode(code) * 31 + rule) * 31 + System.identityHashCode(service) & (CACHE - 1);
+    if (cachedCode[slot] == code && cachedRule[slot] == rule && cachedService[slot] == service) {
+      return cachedStats[slot];
     }
-    if (stats.isEmpty() || !stats.containsKey(new Key(code, rule, rule == NO_RULE ? clip(service, MAX_TEXT) : ""))) {
-      return false;
+    Stats found = stats.get(new Key(code, rule, rule == NO_RULE ? clip(service, MAX_TEXT) : ""));
+    if (found != null) {
+      cachedCode[slot] = code;
+      cachedRule[slot] = rule;
+      cachedService[slot] = service;
+      cachedStats[slot] = found;
     }
-    lastCode = code;
-    lastRule = rule;
-    lastService = service;
-    return true;
+    return found;
   }
 
   /** Adds what {@code later} (the tally of a later part of the same log) counted. */
@@ -164,7 +178,7 @@ final class Tally {
         continue;
       }
       mine.count += theirs.count;
-      theirs.hosts.forEach(mine::host);
+      theirs.hosts.forEach((host, count) -> mine.host(host, count[0]));
       mine.otherHosts += theirs.otherHosts;
       if (theirs.first != null && (mine.first == null || theirs.first.isBefore(mine.first))) {
         mine.first = theirs.first;
@@ -309,7 +323,7 @@ final class Tally {
       b.evidence("hostname", onlyHost);
     } else if (hostCount > 1) {
       StringBuilder hosts = new StringBuilder();
-      s.hosts.forEach((host, count) -> hosts.append(hosts.length() > 0 ? ", " : "").append(host).append(" (").append(count).append(')'));
+      s.hosts.forEach((host, count) -> hosts.append(hosts.length() > 0 ? ", " : "").append(host).append(" (").append(count[0]).append(')'));
       if (s.otherHosts > 0) {
         hosts.append(", others (").append(s.otherHosts).append(')');
       }
