@@ -11,5 +11,8 @@ module io.github.tunneldiagnostics.api {
   // the redaction policy, shared with the engine and the testkit; not public API
   exports io.github.tunneldiagnostics.api.internal to io.github.tunneldiagnostics.core, io.github.tunneldiagnostics.testkit;
 
+  // Go standard library ports (URL, numbers, durations): implementation shared with the engine only.
+  exports io.github.tunneldiagnostics.api.internal.golang to io.github.tunneldiagnostics.core;
+
   uses io.github.tunneldiagnostics.api.check.Check;
 }

@@ -13,6 +13,7 @@ module io.github.tunneldiagnostics.core {
   requires java.net.http;
 
   exports io.github.tunneldiagnostics.core;
+  exports io.github.tunneldiagnostics.core.report;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
   exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
