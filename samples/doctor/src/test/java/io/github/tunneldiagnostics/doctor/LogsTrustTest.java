@@ -86,6 +86,6 @@ class LogsTrustTest {
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).startsWith("Unknown option: '--token=****'\nUsage: tunnel-doctor logs ").doesNotContain("SECRETMARKER");
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.err()).isEqualTo("tunnel-doctor: cannot read the log file '" + dir + "/token=****.log': no such file\n");
+    assertThat(missing.err()).isEqualTo("tunnel-doctor: cannot read the log file '" + dir + "/token=****': no such file\n");
   }
 }
