@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param routes the routes diagnosed, each with its own verdict
  * @param findings every finding, most severe first, then in the order of the checks
  * @param results each check's result, in registration order
+ * @param logs what reading the connector's logs amounted to, or null when no log was read
  */
 public record DiagnosisReport(
     Verdict verdict,
@@ -32,7 +33,8 @@ public record DiagnosisReport(
     @Nullable IngressModel ingress,
     List<RouteReport> routes,
     List<Finding> findings,
-    List<CheckResult> results) {
+    List<CheckResult> results,
+    @Nullable LogReport logs) {
 
   /** The schema id of the JSON form. */
   public static final String SCHEMA = "tunnel-diagnostics/report/v1";
@@ -44,6 +46,18 @@ public record DiagnosisReport(
     routes = List.copyOf(routes);
     findings = findings.stream().sorted(Comparator.comparingInt((Finding f) -> -f.severity().rank())).toList();
     results = List.copyOf(results);
+  }
+
+  /** A report that read no log. */
+  public DiagnosisReport(
+      Verdict verdict, Instant startedAt, Duration duration, @Nullable IngressModel ingress, List<RouteReport> routes,
+      List<Finding> findings, List<CheckResult> results) {
+    this(verdict, startedAt, duration, ingress, routes, findings, results, null);
+  }
+
+  /** This report with what reading the logs amounted to. */
+  public DiagnosisReport withLogs(@Nullable LogReport logReport) {
+    return new DiagnosisReport(verdict, startedAt, duration, ingress, routes, findings, results, logReport);
   }
 
   /** A report of the given findings, with the verdict derived from them and no check results. */
@@ -88,6 +102,7 @@ public record DiagnosisReport(
         verdict, startedAt, duration, ingress, routes, findings.stream().map(Finding::withoutEvidence).toList(),
         results.stream()
             .map(r -> new CheckResult(r.checkId(), r.outcome(), r.findings().stream().map(Finding::withoutEvidence).toList(), r.elapsed()))
-            .toList());
+            .toList(),
+        logs);
   }
 }

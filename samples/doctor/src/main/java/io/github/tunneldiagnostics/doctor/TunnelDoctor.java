@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.doctor;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.Set;
@@ -52,12 +53,12 @@ public final class TunnelDoctor {
         (exception, failed, parseResult) -> {
           PrintWriter err = failed.getErr();
           if (exception instanceof UsageException) {
-            err.println("tunnel-doctor: " + exception.getMessage());
+            err.println(Redaction.redact("tunnel-doctor: " + exception.getMessage()));
             err.flush();
             return ExitCode.USAGE;
           }
-          err.println("tunnel-doctor: internal error: " + exception.getClass().getName()
-              + (exception.getMessage() != null ? ": " + exception.getMessage() : ""));
+          err.println(Redaction.redact("tunnel-doctor: internal error: " + exception.getClass().getName()
+              + (exception.getMessage() != null ? ": " + exception.getMessage() : "")));
           StackTraceElement[] trace = exception.getStackTrace();
           if (trace.length > 0) {
             err.println("  at " + trace[0]);
@@ -66,6 +67,18 @@ public final class TunnelDoctor {
           err.println("with the command you ran and the lines above.");
           err.flush();
           return ExitCode.INTERNAL_ERROR;
+        });
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          // picocli's own handler would echo the offending argument, which may be a token
+          CommandLine failed = exception.getCommandLine();
+          PrintWriter err = failed.getErr();
+          err.println(Redaction.redact(exception.getMessage()));
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(exception, err)) {
+            failed.usage(err);
+          }
+          err.flush();
+          return ExitCode.USAGE;
         });
     return commandLine;
   }

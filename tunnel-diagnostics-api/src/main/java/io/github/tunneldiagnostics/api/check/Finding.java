@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.check;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param evidence what was measured, in insertion order; values under secret-looking keys are redacted
  * @param remedies the fix as data, when a config change (or a named manual step) fixes the cause; empty
  *     for findings without one, e.g. those of custom checks that set none
+ *
+ * <p>No secret survives construction: subject, message, remediation and every evidence value pass through
+ * the redaction policy (tokens, Authorization values, secret-named keys, URL user info, PEM bodies).
  */
 public record Finding(
     String code,
@@ -59,6 +63,9 @@ public record Finding(
     if (!check.isEmpty() && check.isBlank()) {
       throw new IllegalArgumentException("'check' must not be blank");
     }
+    subject = Redaction.redact(subject);
+    message = Redaction.redact(message);
+    remediation = Redaction.redact(remediation);
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
     evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"), redact(k, Objects.requireNonNull(v, "evidence value"))));
     evidence = Collections.unmodifiableMap(copy);
@@ -72,7 +79,7 @@ public record Finding(
   }
 
   private static String redact(String key, String value) {
-    return SECRET_KEY.matcher(key).matches() ? REDACTED : value;
+    return SECRET_KEY.matcher(key).matches() ? REDACTED : Redaction.redact(value);
   }
 
   /** Starts a finding with the given code and severity. */

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.core.internal.diagnosis;
 
 import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -13,6 +14,7 @@ import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
+import io.github.tunneldiagnostics.core.internal.logs.LogAnalysis;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
 import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
 import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
@@ -67,10 +69,12 @@ public final class LiveDiagnosis {
       if (seat != null) {
         findings.addAll(seat.findings());
       }
+      LogReport logs = null;
       if (!settings.logs().isEmpty()) {
-        findings.addAll(classifyWithoutModel(deadline));
+        LogAnalysis analysis = classifyWithoutModel(deadline, findings);
+        logs = analysis == null ? null : analysis.summary();
       }
-      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings).withLogs(logs);
     }
     List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks(CheckSite.CONNECTOR_HOST));
     OriginCheck hostOrigin = OriginCheck.builder().build();
@@ -82,8 +86,9 @@ public final class LiveDiagnosis {
       }
       builtIn.add(new PrereadConnectorCheck(connectorFindings));
     }
-    if (!settings.logs().isEmpty()) {
-      builtIn.add(new LogsCheck(settings.logs()));
+    LogsCheck logsCheck = settings.logs().isEmpty() ? null : new LogsCheck(settings.logs());
+    if (logsCheck != null) {
+      builtIn.add(logsCheck);
     }
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(diagnosed)
@@ -97,34 +102,39 @@ public final class LiveDiagnosis {
     if (settings.discoverChecks()) {
       diagnosis.discoverChecks();
     }
-    return withSetup(diagnosis.build().run(), started, setup);
+    DiagnosisReport report = withSetup(diagnosis.build().run(), started, setup);
+    return logsCheck == null ? report : report.withLogs(logsCheck.lastReport().orElse(null));
   }
 
   /** The log files classified, against the config's rules when there is a config. */
   public DiagnosisReport logsOnly() {
     Instant started = settings.clock().instant();
     Instant deadline = started.plus(settings.timeout());
-    if (!settings.hasConfig()) {
-      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(),
-          classifyWithoutModel(deadline));
+    List<Finding> findings = new ArrayList<>();
+    IngressModel model = null;
+    if (settings.hasConfig()) {
+      try {
+        model = settings.load();
+      } catch (ConfigException e) {
+        findings.add(e.finding());
+      }
     }
-    IngressModel model;
-    try {
-      model = settings.load();
-    } catch (ConfigException e) {
-      List<Finding> findings = new ArrayList<>(List.of(e.finding()));
-      findings.addAll(classifyWithoutModel(deadline));
-      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
+    if (model == null) {
+      LogAnalysis analysis = classifyWithoutModel(deadline, findings);
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings)
+          .withLogs(analysis == null ? null : analysis.summary());
     }
+    LogsCheck logsCheck = new LogsCheck(settings.logs());
     return Diagnosis.builder()
         .ingress(model)
-        .check(new LogsCheck(settings.logs()))
+        .check(logsCheck)
         .timeout(left(deadline))
         .resolver(settings.resolver())
         .listener(settings.listener())
         .clock(settings.clock())
         .build()
-        .run();
+        .run()
+        .withLogs(logsCheck.lastReport().orElse(null));
   }
 
   /** Reads the connector within half of the overall time, so that the probes keep the other half. */
@@ -162,17 +172,21 @@ public final class LiveDiagnosis {
         .build();
   }
 
-  private List<Finding> classifyWithoutModel(Instant deadline) {
+  /** Classifies the logs without a model, adding the findings to {@code findings}; null when they cannot be read. */
+  private @Nullable LogAnalysis classifyWithoutModel(Instant deadline, List<Finding> findings) {
     try {
-      return LogClassifier.builder().ingress(null).deadline(deadline).clock(settings.clock()).build().analyze(settings.logs()).findings();
+      LogAnalysis analysis = LogClassifier.builder().ingress(null).deadline(deadline).clock(settings.clock()).build().analyze(settings.logs());
+      findings.addAll(analysis.findings());
+      return analysis;
     } catch (IOException e) {
-      return List.of(Finding.warning(FindingCode.CHECK_FAILED)
+      findings.add(Finding.warning(FindingCode.CHECK_FAILED)
           .check(LogsCheck.ID)
           .subject("connector log")
           .message("The log files could not be read: " + e.getMessage())
           .remediation("Pass the file cloudflared writes (--logfile), or save journalctl -u cloudflared output to a file.")
           .evidence("exception", e.getClass().getName())
           .build());
+      return null;
     }
   }
 

@@ -12,6 +12,9 @@ import java.util.Arrays;
  */
 final class ByteInterner {
   private static final int PROBES = 8;
+  /** Longer values are not kept (memory stays bounded whatever the log holds). */
+  private static final int MAX_KEY = 512;
+  private static final int MAX_VALUE = 4096;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int mask;
@@ -28,6 +31,9 @@ final class ByteInterner {
   }
 
   String intern(byte[] b, int s, int e, boolean escaped) {
+    if (e - s > MAX_KEY) {
+      return clip(escaped ? FieldValue.unescape(b, s, e) : new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8));
+    }
     int h = hash(b, s, e);
     for (int probe = 0; probe < PROBES; probe++) {
       int slot = (h + probe) & mask;
@@ -46,6 +52,14 @@ final class ByteInterner {
     }
     int slot = h & mask;
     return insert(slot, h, b, s, e, escaped);
+  }
+
+  /** Keeps the head and the tail of a huge value: the Go error's cause is at its end. */
+  private static String clip(String value) {
+    if (value.length() <= MAX_VALUE) {
+      return value;
+    }
+    return value.substring(0, MAX_VALUE / 2) + "…" + value.substring(value.length() - MAX_VALUE / 2);
   }
 
   /** A fast hash over eight bytes at a time (the values are long error texts). */

@@ -17,6 +17,11 @@ record ConnectorProblem(String code, List<String> needles, String explanation, S
   static final List<ConnectorProblem> ALL =
       List.of(
           new ConnectorProblem(
+              FindingCode.CONNECTOR_FD_EXHAUSTED,
+              List.of("too many open files"),
+              "cloudflared ran out of file descriptors (too many open files): new connections to the edge, the origins and the metrics server fail",
+              "Raise cloudflared's open-file limit (LimitNOFILE= in its systemd unit, ulimit -n, or the container's nofile ulimit) and restart it; look for an origin or client that keeps connections open."),
+          new ConnectorProblem(
               FindingCode.TUNNEL_UNAUTHORIZED,
               List.of("Unauthorized"),
               "the edge rejected the tunnel's credentials (Unauthorized): the token or credentials file is wrong, or the tunnel was deleted",
@@ -67,9 +72,60 @@ record ConnectorProblem(String code, List<String> needles, String explanation, S
     return null;
   }
 
-  /** Whether a line without level or timestamp is one of the bare messages cloudflared prints on exit. */
-  static boolean isBareMessage(String text) {
-    ConnectorProblem problem = match(text);
-    return problem != null && !problem.code.equals(FindingCode.EDGE_CONNECTION_FAILED);
+  /**
+   * The problem a line without level or timestamp states, when it is one of the messages cloudflared prints
+   * bare before it exits (it must start with the message, so a quote inside another program's line does
+   * not count); null otherwise.
+   */
+  static @Nullable ConnectorProblem bare(String text) {
+    for (ConnectorProblem problem : ALL) {
+      if (problem.code.equals(FindingCode.EDGE_CONNECTION_FAILED)) {
+        continue;
+      }
+      for (String needle : problem.needles) {
+        if (text.startsWith(needle) || (needle.startsWith("doesn't") && text.startsWith("Tunnel credentials file") && text.contains(needle))) {
+          return problem;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The messages under which cloudflared logs an ingress it refuses (at start-up, or a remote update). */
+  private static final List<String> INGRESS_MESSAGES =
+      List.of("Couldn't start tunnel", "Failed to update ingress", "Failed to deserialize new configuration");
+
+  /** cloudflared's own ingress validation errors (ingress/ingress.go; cloudflared-semantics.md §b). */
+  private static final List<String> VALIDATION_ERRORS =
+      List.of(
+          "invalid HTTP status code",
+          "unable to create ip rule for",
+          "unable to create ip access policy for",
+          "is an invalid address, please make sure it has a scheme and a hostname",
+          "is an invalid address, ingress rules don't support proxying to a different path",
+          "first path segment in URL cannot contain colon",
+          "access.TeamName cannot be blank when access.audTags are present",
+          "Hostname cannot contain a port",
+          "Hostname patterns can have at most one wildcard character",
+          "The last ingress rule must match all URLs",
+          "but this will match every hostname, meaning the rules which follow it will never be triggered",
+          "has an invalid regex",
+          "You can't set the --url flag (or $TUNNEL_URL) when using multiple-origin ingress rules",
+          "The config file doesn't contain any ingress rules");
+
+  /**
+   * {@link FindingCode#INGRESS_INVALID} (or {@link FindingCode#INGRESS_EMPTY}) when the line is cloudflared
+   * refusing an ingress for one of its validation errors; null otherwise.
+   */
+  static @Nullable String ingressCode(String message, String error) {
+    if (error.isEmpty() || INGRESS_MESSAGES.stream().noneMatch(message::startsWith)) {
+      return null;
+    }
+    for (String text : VALIDATION_ERRORS) {
+      if (error.contains(text)) {
+        return text.startsWith("The config file doesn't contain") ? FindingCode.INGRESS_EMPTY : FindingCode.INGRESS_INVALID;
+      }
+    }
+    return null;
   }
 }

@@ -2,38 +2,28 @@ package io.github.tunneldiagnostics.core.internal.logs;
 
 /**
  * Parses zerolog console lines as cloudflared writes them: {@code <RFC3339 time> <LVL> <message>
- * key=value key="Go-quoted value" ...}. The timestamp may come after a prefix (journald's {@code Nov 25
- * 12:00:00 host cloudflared[42]: }, docker's {@code --timestamps}); ANSI colours are removed beforehand.
+ * key=value key="Go-quoted value" ...}. Wrappers ({@link LineShape}) and ANSI colours are removed beforehand.
  */
 final class ConsoleLineParser {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-  private static final int PREFIX_SEARCH = 200;
 
   private final FieldValue value = new FieldValue();
 
-  /** Returns false when the line is no console log line (no timestamp followed by a level). */
+  /** Returns false when the line is no console log line: an RFC 3339 time exactly at {@code start}, then a level. */
   boolean parse(byte[] b, int start, int end, ParsedLine out) {
-    int ts = findTimestamp(b, start, end);
-    if (ts < 0) {
+    int t = LineShape.timestampEnd(b, start, end);
+    if (t < 0 || t + 4 > end || b[t] != ' ' || (t + 4 < end && b[t + 4] != ' ')) {
       return false;
     }
-    int sp = ts + 10;
-    int limit = Math.min(end, ts + 48);
-    while (sp < limit && b[sp] != ' ') {
-      sp++;
-    }
-    if (sp + 4 > end || (sp + 4 < end && b[sp + 4] != ' ')) {
-      return false;
-    }
-    Level level = Level.ofConsole(b[sp + 1], b[sp + 2], b[sp + 3]);
+    Level level = Level.ofConsole(b[t + 1], b[t + 2], b[t + 3]);
     if (level == Level.NONE) {
       return false;
     }
     out.level = level;
-    out.timeStart = ts;
-    out.timeEnd = sp;
-    out.messageStart = Math.min(sp + 5, end);
+    out.timeStart = start;
+    out.timeEnd = t;
+    out.messageStart = Math.min(t + 5, end);
     return true;
   }
 
@@ -109,31 +99,5 @@ final class ConsoleLineParser {
 
   private static boolean isKeyChar(byte c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-  }
-
-  /** Start of {@code dddd-dd-ddT} at the line start or within a short prefix, or -1. */
-  static int findTimestamp(byte[] b, int start, int end) {
-    if (isTimestampAt(b, start, end)) {
-      return start;
-    }
-    int limit = Math.min(end - 11, start + PREFIX_SEARCH);
-    for (int i = start + 1; i < limit; i++) {
-      if (b[i - 1] == ' ' && isTimestampAt(b, i, end)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isTimestampAt(byte[] b, int i, int end) {
-    return i + 11 <= end
-        && digit(b[i]) && digit(b[i + 1]) && digit(b[i + 2]) && digit(b[i + 3])
-        && b[i + 4] == '-' && digit(b[i + 5]) && digit(b[i + 6])
-        && b[i + 7] == '-' && digit(b[i + 8]) && digit(b[i + 9])
-        && b[i + 10] == 'T';
-  }
-
-  private static boolean digit(byte c) {
-    return c >= '0' && c <= '9';
   }
 }

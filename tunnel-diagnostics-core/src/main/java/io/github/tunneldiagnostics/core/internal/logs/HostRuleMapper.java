@@ -21,6 +21,9 @@ final class HostRuleMapper {
 
   /** The rule index for a destination host and path. */
   int ruleFor(String host, String path) {
+    if (host.length() + path.length() > 512) {
+      return matcher.match(host, path).index(); // not cached: memory stays bounded
+    }
     String cacheKey = host + ' ' + path;
     Integer hit = cache.get(cacheKey);
     if (hit != null) {

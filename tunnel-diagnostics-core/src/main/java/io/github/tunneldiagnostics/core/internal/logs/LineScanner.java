@@ -38,6 +38,7 @@ final class LineScanner {
   private final int maxLineLength;
   private final byte[] buffer;
   private long bytesRead;
+  private int scanFlags;
 
   LineScanner(int maxLineLength) {
     this.maxLineLength = maxLineLength;
@@ -80,34 +81,10 @@ final class LineScanner {
         filled += n;
       }
       int limit = discarding ? filled : Math.min(filled, lineStart + maxLineLength + 1);
-      int i = pos;
-      boolean newline = false;
-      while (i < limit) {
-        while (i + 8 <= limit) {
-          long x = (long) LONGS.get(buf, i);
-          if (((((x - ONES_TIMES_28) & ~x) | x) & HIGH_BITS) != 0) {
-            break;
-          }
-          i += 8;
-        }
-        if (i >= limit) {
-          break;
-        }
-        byte b = buf[i];
-        if (b <= 27) { // newline, CR, tab, ESC, other control bytes, or any byte >= 0x80 (negative)
-          if (b == '\n') {
-            newline = true;
-            break;
-          } else if (b < 0) {
-            flags |= NON_ASCII;
-          } else if (b == 27) {
-            flags |= ESCAPE;
-          } else if (b != '\t' && b != '\r') {
-            flags |= CONTROL;
-          }
-        }
-        i++;
-      }
+      scanFlags = flags;
+      int i = findNewline(buf, pos, limit);
+      flags = scanFlags;
+      boolean newline = i < limit;
       if (newline) {
         if (!discarding) {
           int end = i;
@@ -137,6 +114,43 @@ final class LineScanner {
       }
       emit(sink, buf, lineStart, end, flags);
     }
+  }
+
+  /**
+   * The index of the first newline in {@code buf[i, limit)}, or {@code limit}; ORs what it saw on the way
+   * into {@link #scanFlags}. A method of its own, called once per line, so that the JIT compiles it early:
+   * {@link #scan} runs once per file and would otherwise wait for on-stack replacement.
+   */
+  private int findNewline(byte[] buf, int i, int limit) {
+    int flags = scanFlags;
+    while (i < limit) {
+      while (i + 8 <= limit) {
+        long x = (long) LONGS.get(buf, i);
+        if (((((x - ONES_TIMES_28) & ~x) | x) & HIGH_BITS) != 0) {
+          break;
+        }
+        i += 8;
+      }
+      if (i >= limit) {
+        break;
+      }
+      byte b = buf[i];
+      if (b <= 27) { // newline, CR, tab, ESC, other control bytes, or any byte >= 0x80 (negative)
+        if (b == '\n') {
+          scanFlags = flags;
+          return i;
+        } else if (b < 0) {
+          flags |= NON_ASCII;
+        } else if (b == 27) {
+          flags |= ESCAPE;
+        } else if (b != '\t' && b != '\r') {
+          flags |= CONTROL;
+        }
+      }
+      i++;
+    }
+    scanFlags = flags;
+    return limit;
   }
 
   private static void emit(Sink sink, byte[] buf, int start, int end, int flags) {

@@ -5,7 +5,11 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,19 +44,32 @@ public final class LogClassifier {
   private final int maxLineLength;
   private final @Nullable Instant deadline;
   private final Clock clock;
+  private final int threads;
+
+  /** Files from this size on are read in parallel parts. */
+  static final long PARALLEL_FROM = 64L << 20;
+
+  private final long parallelFrom;
 
   private LogClassifier(Builder builder) {
     this.ingress = builder.ingress;
     this.maxLineLength = builder.maxLineLength;
     this.deadline = builder.deadline;
     this.clock = builder.clock;
+    this.threads = builder.threads;
+    this.parallelFrom = builder.parallelFrom;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Classifies the files in order, as one log (rotated files may be given oldest first). */
+  /**
+   * Classifies the files in order, as one log (rotated files may be given oldest first). A large plain
+   * file is split at line boundaries and its parts read in parallel, one per processor; the parts'
+   * counts are merged as if read in one pass (requests whose two lines straddle a boundary still count
+   * once).
+   */
   public LogAnalysis analyze(List<Path> files) throws IOException {
     LogReading reading = new LogReading(ingress, deadline, clock);
     LineScanner scanner = new LineScanner(maxLineLength);
@@ -60,11 +77,112 @@ public final class LogClassifier {
       if (reading.stopped) {
         break;
       }
+      int parts = parts(file);
+      if (parts > 1) {
+        readInParallel(file, parts, reading);
+        continue;
+      }
       try (InputStream in = Files.newInputStream(file)) {
         read(scanner, reading, file.toString(), in);
       }
     }
     return reading.finish();
+  }
+
+  /** How many parts to read {@code file} in: one unless it is a large, plain (not gzip) regular file. */
+  private int parts(Path file) throws IOException {
+    if (threads < 2 || !Files.isRegularFile(file)) {
+      return 1;
+    }
+    long size = Files.size(file);
+    if (size < parallelFrom) {
+      return 1;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer magic = ByteBuffer.allocate(2);
+      channel.read(magic, 0);
+      if (magic.get(0) == (byte) 0x1f && magic.get(1) == (byte) 0x8b) {
+        return 1;
+      }
+    }
+    return (int) Math.min(threads, Math.max(1, size / (parallelFrom / 2)));
+  }
+
+  private void readInParallel(Path file, int parts, LogReading into) throws IOException {
+    String name = file.toString();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long[] starts = new long[parts + 1];
+      starts[parts] = size;
+      for (int i = 1; i < parts; i++) {
+        starts[i] = lineStartAtOrAfter(channel, size * i / parts, size);
+      }
+      LogReading[] readings = new LogReading[parts];
+      List<Thread> workers = new ArrayList<>();
+      IOException[] failures = new IOException[parts];
+      for (int i = 0; i < parts; i++) {
+        LogReading part = new LogReading(ingress, deadline, clock);
+        part.holdBoundaries();
+        readings[i] = part;
+        long from = starts[i];
+        long to = Math.max(from, starts[i + 1]);
+        int index = i;
+        Runnable work = () -> {
+          try {
+            read(new LineScanner(maxLineLength), part, name, new RangeInputStream(channel, from, to));
+          } catch (IOException e) {
+            failures[index] = e;
+          }
+        };
+        if (i == parts - 1) {
+          work.run(); // the calling thread takes the last part
+        } else {
+          Thread worker = new Thread(work, "tunnel-diagnostics-logs-" + i);
+          worker.setDaemon(true);
+          worker.start();
+          workers.add(worker);
+        }
+      }
+      for (Thread worker : workers) {
+        try {
+          worker.join();
+        } catch (InterruptedException e) {
+          workers.forEach(Thread::interrupt);
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while reading " + name);
+        }
+      }
+      for (IOException failure : failures) {
+        if (failure != null) {
+          throw failure;
+        }
+      }
+      into.startFile(name);
+      for (LogReading part : readings) {
+        into.absorb(part);
+      }
+      into.endFile();
+    }
+  }
+
+  /** The offset just after the first newline at or after {@code at} (or {@code size}). */
+  private static long lineStartAtOrAfter(FileChannel channel, long at, long size) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    long position = at;
+    while (position < size) {
+      buffer.clear();
+      int n = channel.read(buffer, position);
+      if (n <= 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (buffer.get(i) == '\n') {
+          return position + i + 1;
+        }
+      }
+      position += n;
+    }
+    return size;
   }
 
   /** Classifies one stream (plain or gzip); {@code name} appears in evidence. The stream is not closed. */
@@ -76,6 +194,15 @@ public final class LogClassifier {
 
   private static void read(LineScanner scanner, LogReading reading, String name, InputStream raw) throws IOException {
     reading.startFile(name);
+    if (raw instanceof RangeInputStream) {
+      try {
+        scanner.scan(raw, reading); // a part of a plain file: no gzip to detect
+      } finally {
+        reading.bytes += scanner.takeBytesRead();
+        reading.endFile();
+      }
+      return;
+    }
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int b0 = in.read();
@@ -89,7 +216,7 @@ public final class LogClassifier {
       if (!gzip) {
         throw e;
       }
-      reading.notes.add(name + ": the gzip data ends early or is corrupt (" + e.getMessage() + "); the lines before were classified");
+      reading.truncatedFiles.add(name);
     } finally {
       reading.bytes += scanner.takeBytesRead();
       reading.endFile();
@@ -102,8 +229,19 @@ public final class LogClassifier {
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private @Nullable Instant deadline;
     private Clock clock = Clock.systemUTC();
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long parallelFrom = PARALLEL_FROM;
 
     private Builder() {}
+
+    /** How many threads may read one large file (default: the processors available; 1 reads in one pass). */
+    public Builder threads(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("'threads' must be at least 1 but was " + count);
+      }
+      this.threads = count;
+      return this;
+    }
 
     /** The config the connector runs: names rules and maps logged hostnames to rules. */
     public Builder ingress(@Nullable IngressModel model) {
@@ -128,6 +266,12 @@ public final class LogClassifier {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Tests: read files from this size on in parallel parts (default {@value LogClassifier#PARALLEL_FROM}). */
+    Builder parallelFrom(long bytes) {
+      this.parallelFrom = bytes;
       return this;
     }
 

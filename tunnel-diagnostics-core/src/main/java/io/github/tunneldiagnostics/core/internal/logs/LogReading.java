@@ -1,13 +1,19 @@
 package io.github.tunneldiagnostics.core.internal.logs;
 
+import io.github.tunneldiagnostics.api.LogReport;
+import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.internal.Redaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The state of one classification run over one or more files: receives lines, keeps counters. */
@@ -16,13 +22,17 @@ final class LogReading implements LineScanner.Sink {
   private static final byte[] UPDATED_CONFIG = ascii("Updated to new configuration");
   private static final byte[] REQUEST_FAILED = ascii("Request failed");
   private static final byte[] FAILED_TO_SERVE = ascii("failed to serve incoming request");
+  private static final byte[] CLIENT_FAILED = ascii("failed to connect to origin");
+  private static final int MAX_SAMPLE_BYTES = 4096;
 
   private final @Nullable IngressModel model;
   private final @Nullable HostRuleMapper mapper;
   private final @Nullable Instant deadline;
   private final Clock clock;
   private final ParsedLine line = new ParsedLine();
+  private final LineShape shape = new LineShape();
   private final ConsoleLineParser console = new ConsoleLineParser();
+  private final ProblemCache problems = new ProblemCache();
   private final JsonLineParser json = new JsonLineParser();
   private final OriginCause.Cache causes = new OriginCause.Cache();
   private final ByteInterner interner = new ByteInterner(1 << 12);
@@ -32,17 +42,20 @@ final class LogReading implements LineScanner.Sink {
   private byte[] scratch = new byte[4096];
 
   final List<String> files = new ArrayList<>();
-  final List<String> notes = new ArrayList<>();
+  final List<String> truncatedFiles = new ArrayList<>();
   final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+  final EnumMap<Wrapper, Long> wrappers = new EnumMap<>(Wrapper.class);
   long bytes;
   long lines;
-  long crlfLines;
-  long consoleLines;
-  long jsonLines;
+  long cloudflaredLines;
   long failedRequests;
-  long abandonedRequests;
-  long unclassifiedErrors;
+  long unexplainedRequests;
+  long unexplainedErrorLines;
+  String unexplainedSample = "";
   boolean stopped;
+  private boolean holdBoundaries;
+  private boolean flushing;
+  private final List<RequestEvent> held = new ArrayList<>();
   private String file = "";
   private long lastEdgeFailure = -1;
   private long lastRegistered = -1;
@@ -54,7 +67,15 @@ final class LogReading implements LineScanner.Sink {
     this.deadline = deadline;
     this.clock = clock;
     this.tally = new Tally(model);
-    this.pairing = new RequestPairing(this::record);
+    this.pairing = new RequestPairing(this::record, this::unpaired);
+  }
+
+  /**
+   * Makes this reading one part of a file read in parallel: the requests near its start and end that
+   * found no partner are held for {@link #absorb}, which pairs them across the boundary.
+   */
+  void holdBoundaries() {
+    holdBoundaries = true;
   }
 
   void startFile(String name) {
@@ -63,7 +84,53 @@ final class LogReading implements LineScanner.Sink {
   }
 
   void endFile() {
+    flushing = true;
     pairing.flush();
+    flushing = false;
+  }
+
+  private void unpaired(RequestEvent event) {
+    if (holdBoundaries && (flushing || event.sequence <= RequestPairing.MAX_DISTANCE)) {
+      held.add(event); // its partner may be in the neighbouring part
+    } else {
+      record(event);
+    }
+  }
+
+  /**
+   * Adds what {@code part}, the next part of the same file read in parallel, counted. Its held requests
+   * are paired with this reading's held ones, as a sequential read would have, then counted.
+   */
+  void absorb(LogReading part) {
+    long offset = lines;
+    bytes += part.bytes;
+    lines += part.lines;
+    cloudflaredLines += part.cloudflaredLines;
+    failedRequests += part.failedRequests;
+    unexplainedRequests += part.unexplainedRequests;
+    if (unexplainedErrorLines == 0) {
+      unexplainedSample = part.unexplainedSample;
+    }
+    unexplainedErrorLines += part.unexplainedErrorLines;
+    part.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+    part.wrappers.forEach((k, v) -> wrappers.merge(k, v, Long::sum));
+    for (String name : part.truncatedFiles) {
+      if (!truncatedFiles.contains(name)) {
+        truncatedFiles.add(name);
+      }
+    }
+    stopped |= part.stopped;
+    if (part.lastEdgeFailure >= 0) {
+      lastEdgeFailure = offset + part.lastEdgeFailure;
+    }
+    if (part.lastRegistered >= 0) {
+      lastRegistered = offset + part.lastRegistered;
+    }
+    tally.merge(part.tally);
+    for (RequestEvent event : part.held) {
+      event.sequence += offset;
+      pairing.accept(event);
+    }
   }
 
   @Override
@@ -84,9 +151,6 @@ final class LogReading implements LineScanner.Sink {
   @Override
   public void line(byte[] buf, int start, int end, int flags) {
     lines++;
-    if ((flags & LineScanner.CRLF) != 0) {
-      crlfLines++;
-    }
     if ((flags & LineScanner.ESCAPE) != 0) {
       end = stripAnsi(buf, start, end);
       buf = scratch;
@@ -98,20 +162,28 @@ final class LogReading implements LineScanner.Sink {
     if (start == end) {
       return; // blank line
     }
+    if (!shape.unwrap(buf, start, end)) {
+      skipped.merge(SkipReason.OTHER_PROGRAM, 1L, Long::sum);
+      return;
+    }
+    start = shape.start;
     ParsedLine l = line;
     l.reset(buf, start, end);
-    if (buf[start] == '{') {
+    if (start < end && buf[start] == '{') {
       if (!json.parse(buf, start, end, l)) {
-        skipped.merge(SkipReason.NOT_A_LOG_LINE, 1L, Long::sum);
+        skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
         return;
       }
-      jsonLines++;
-    } else if (console.parse(buf, start, end, l)) {
-      consoleLines++;
+    } else if (shape.level != Level.NONE) {
+      l.level = shape.level; // found by the shape check: the time is not parsed twice
+      l.timeStart = start;
+      l.timeEnd = shape.timeEnd;
+      l.messageStart = Math.min(shape.timeEnd + 5, end);
     } else {
       bare(l);
       return;
     }
+    cloudflared(shape.wrapper);
     Level level = l.level;
     if (!level.isProblem()) {
       if (level == Level.INFO) {
@@ -123,6 +195,11 @@ final class LogReading implements LineScanner.Sink {
       console.parseFields(buf, l.fieldsFrom(), end, l);
     }
     problem(l);
+  }
+
+  private void cloudflared(Wrapper wrapper) {
+    cloudflaredLines++;
+    wrappers.merge(wrapper, 1L, Long::sum);
   }
 
   private void info(ParsedLine l) {
@@ -141,7 +218,7 @@ final class LogReading implements LineScanner.Sink {
             "",
             "",
             l.time(times),
-            l.copy(),
+            l.copy(MAX_SAMPLE_BYTES),
             file,
             "the connector applied a remotely managed configuration (version " + version + "), so the config file's ingress rules are ignored",
             "Manage the ingress in one place: edit it in the dashboard (or API), or migrate the tunnel back to a locally managed config.",
@@ -151,69 +228,98 @@ final class LogReading implements LineScanner.Sink {
   }
 
   private static byte[] ascii(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   private void problem(ParsedLine l) {
-    boolean proxyLine = l.hasService() || l.messageIsEmpty();
-    boolean request =
-        l.hasService()
-            || l.messageIs(REQUEST_FAILED)
-            || l.messageIs(FAILED_TO_SERVE)
-            || l.errorSaysUnableToReach();
-    if (request && l.hasError()) {
-      String path = mapper != null && !l.hasRule() ? HostRuleMapper.pathOf(l.dest()) : "";
-      RequestEvent event =
-          new RequestEvent(
-              proxyLine ? RequestEvent.Kind.PROXY : RequestEvent.Kind.TRANSPORT,
-              l.cause(interner),
-              l.connIndex,
-              lines,
-              l.hasRule() ? l.ingressRule : Tally.NO_RULE,
-              l.service(interner),
-              l.destHost(interner),
-              path,
-              l.time(times),
-              l.copy(),
-              file);
-      if (proxyLine && isStream(event.originService)) {
-        record(event); // stream services (ssh, rdp, tcp...) log one line per failure, without the wrapper
-      } else {
-        pairing.accept(event);
+    if (l.level != Level.WARN && l.hasError()) {
+      boolean proxy = l.hasService();
+      boolean transport = l.messageIs(REQUEST_FAILED) || l.messageIs(FAILED_TO_SERVE);
+      if (proxy || transport || l.errorSaysUnableToReach()) {
+        pairing.accept(event(l, proxy ? RequestEvent.Kind.PROXY : RequestEvent.Kind.TRANSPORT));
+        return;
       }
-      return;
+      if (l.messageIs(CLIENT_FAILED)) {
+        record(event(l, RequestEvent.Kind.CLIENT)); // cloudflared access: one line per failure
+        return;
+      }
     }
-    String message = l.message();
-    String text = l.hasError() ? message + " " + l.error() : message;
-    ConnectorProblem problem = ConnectorProblem.match(text);
-    if (problem == null) {
+    String message = l.message(interner);
+    String error = l.hasError() ? l.cause(interner) : "";
+    if (problems.isNothing(message, error)) {
       if (l.level != Level.WARN) {
-        unclassifiedErrors++;
+        unexplained(l.copy(MAX_SAMPLE_BYTES));
       }
       return;
     }
-    connectorProblem(problem, l.time(times), l.copy());
+    String ingress = ConnectorProblem.ingressCode(message, error);
+    if (ingress != null) {
+      tally.add(ingress, Severity.ERROR, Tally.NO_RULE, "", "", l.time(times), l.copy(MAX_SAMPLE_BYTES), file,
+          "cloudflared refused its ingress rules (" + message + "), so it serves nothing until they are fixed",
+          "Fix the rule cloudflared names (run cloudflared tunnel ingress validate, or tunnel-doctor validate, on the config), then restart cloudflared or push the configuration again.",
+          error);
+      return;
+    }
+    ConnectorProblem problem = ConnectorProblem.match(error.isEmpty() ? message : message + " " + error);
+    if (problem == null) {
+      problems.rememberNothing(message, error);
+      if (l.level != Level.WARN) {
+        unexplained(l.copy(MAX_SAMPLE_BYTES));
+      }
+      return;
+    }
+    connectorProblem(problem, l.time(times), l.copy(MAX_SAMPLE_BYTES));
   }
 
-  /** ssh, rdp, smb, tcp and other non-HTTP schemes: TCP over websocket. */
-  private static boolean isStream(String service) {
-    return service.contains("://")
-        && !service.startsWith("http://")
-        && !service.startsWith("https://")
-        && !service.startsWith("ws://")
-        && !service.startsWith("wss://");
+  private RequestEvent event(ParsedLine l, RequestEvent.Kind kind) {
+    String path = mapper != null && !l.hasRule() ? HostRuleMapper.pathOf(l.dest()) : "";
+    String host = kind == RequestEvent.Kind.CLIENT ? l.originUrlHost(interner) : l.destHost(interner);
+    String cause = l.cause(interner);
+    String service = l.service(interner);
+    int rule = l.hasRule() ? l.ingressRule : Tally.NO_RULE;
+    // the line is copied only when it may become a finding's sample: the first of its (code, rule)
+    String code = codeOf(cause, service);
+    boolean connectorWide = !code.startsWith("ORIGIN_");
+    boolean firstOfItsKind = !tally.has(code, connectorWide ? Tally.NO_RULE : ruleOf(rule, host, path), connectorWide ? "" : service);
+    return new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
+        firstOfItsKind ? l.copy(MAX_SAMPLE_BYTES) : null, file);
+  }
+
+  private String codeOf(String cause, String service) {
+    OriginCause known = causes.of(cause, service);
+    return known == null ? FindingCode.ORIGIN_FAILURE_UNCLASSIFIED : known.code();
+  }
+
+  private int ruleOf(int logged, String host, String path) {
+    return logged == Tally.NO_RULE && mapper != null && !host.isEmpty() ? mapper.ruleFor(host, path) : logged;
+  }
+
+  private void unexplained(byte[] sample) {
+    if (unexplainedErrorLines++ == 0) {
+      String text = Redaction.redact(new String(sample, StandardCharsets.UTF_8));
+      unexplainedSample = text.length() <= 600 ? text : text.substring(0, 600) + "…";
+    }
   }
 
   private void bare(ParsedLine l) {
     String text = l.text();
-    if (ConnectorProblem.isBareMessage(text)) {
-      ConnectorProblem problem = ConnectorProblem.match(text);
+    if (text.length() < 512) {
+      ConnectorProblem problem = ConnectorProblem.bare(text);
+      if (problem == null && isGoLogLine(l.buffer, l.start, l.end) && text.contains("too many open files")) {
+        problem = ConnectorProblem.match(text); // Go's own log, e.g. "http: Accept error: ...: too many open files"
+      }
       if (problem != null) {
-        connectorProblem(problem, "", l.copy());
+        cloudflared(shape.wrapper);
+        connectorProblem(problem, "", l.copy(MAX_SAMPLE_BYTES));
         return;
       }
     }
-    skipped.merge(SkipReason.NOT_A_LOG_LINE, 1L, Long::sum);
+    skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
+  }
+
+  /** {@code 2024/12/10 10:00:00 } (Go's standard log package, which cloudflared's libraries write to). */
+  private static boolean isGoLogLine(byte[] b, int s, int e) {
+    return s + 20 <= e && b[s + 4] == '/' && b[s + 7] == '/' && b[s + 10] == ' ' && b[s + 13] == ':' && b[s + 16] == ':' && b[s + 19] == ' ';
   }
 
   private void connectorProblem(ConnectorProblem problem, String time, byte[] sample) {
@@ -231,26 +337,28 @@ final class LogReading implements LineScanner.Sink {
   }
 
   private void record(RequestEvent event) {
-    OriginCause cause = causes.of(event.cause, event.originService);
-    if (cause == null) {
-      if (event.cause.contains(OriginCause.ABANDONED) || event.cause.contains("context canceled")) {
-        abandonedRequests++;
-      } else {
-        failedRequests++;
-        unclassifiedErrors++;
-      }
-      return;
-    }
     failedRequests++;
-    int rule = event.rule;
-    if (rule == Tally.NO_RULE && mapper != null && !event.host.isEmpty()) {
-      rule = mapper.ruleFor(event.host, event.path);
-    }
+    OriginCause cause = causes.of(event.cause, event.originService);
+    int rule = ruleOf(event.rule, event.host, event.path);
     String service = event.originService;
     if (service.isEmpty() && model != null && rule >= 0 && rule < model.rules().size()) {
       service = model.rule(rule).service().toString();
     }
-    tally.add(cause.code(), Severity.ERROR, rule, service, event.host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
+    if (cause == null) {
+      unexplainedRequests++;
+      String shortCause = event.cause.length() <= 200 ? event.cause : event.cause.substring(0, 200) + "…";
+      tally.add(FindingCode.ORIGIN_FAILURE_UNCLASSIFIED, Severity.WARNING, rule, service, event.host, event.time, event.sample, event.file,
+          "no finding code covers their cause; the first was: " + shortCause,
+          "Read the sample line and the origin's own logs at these times; the cause is the Go error after \"error=\". If it names a problem the doctor should know, report it with the line.",
+          event.cause);
+      return;
+    }
+    if (!cause.code().startsWith("ORIGIN_")) {
+      // a connector-wide cause (out of file descriptors): one finding, whatever the rule
+      tally.add(cause.code(), cause.severity(), Tally.NO_RULE, "", "", event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
+      return;
+    }
+    tally.add(cause.code(), cause.severity(), rule, service, event.host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
   }
 
   private int stripAnsi(byte[] buf, int start, int end) {
@@ -283,15 +391,21 @@ final class LogReading implements LineScanner.Sink {
     if (lastEdgeFailure >= 0 && lastRegistered > lastEdgeFailure) {
       tally.annotate(FindingCode.EDGE_CONNECTION_FAILED, "recovered", "a tunnel connection registered after the last failure", Severity.WARNING);
     }
-    List<String> allNotes = new ArrayList<>(notes);
-    if (tally.overflow() > 0) {
-      allNotes.add(tally.overflow() + " events beyond the first 1000 distinct (code, rule, service, hostname) groups were only counted");
+    LogReport report = report();
+    List<Finding> findings = new ArrayList<>(tally.findings());
+    Finding input = InputFinding.of(report, truncatedFiles);
+    if (input != null) {
+      findings.add(input);
     }
-    if (stopped) {
-      allNotes.add("reading stopped at the deadline after " + bytes + " bytes");
-    }
-    LogSummary summary =
-        new LogSummary(files, bytes, lines, skipped, crlfLines, consoleLines, jsonLines, failedRequests, abandonedRequests, unclassifiedErrors, allNotes, !stopped);
-    return new LogAnalysis(tally.findings(), summary);
+    return new LogAnalysis(findings, report);
+  }
+
+  LogReport report() {
+    Map<String, Long> byWrapper = new LinkedHashMap<>();
+    wrappers.forEach((w, n) -> byWrapper.put(w.key, n));
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    skipped.forEach((r, n) -> byReason.put(r.key(), n));
+    return new LogReport(files, bytes, lines, cloudflaredLines, byWrapper, byReason, failedRequests, unexplainedRequests,
+        unexplainedErrorLines, unexplainedSample, !truncatedFiles.isEmpty(), !stopped);
   }
 }

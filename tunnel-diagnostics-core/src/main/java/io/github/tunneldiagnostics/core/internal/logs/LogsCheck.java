@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.logs;
 
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -8,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code logs} check: classifies the connector's log files (see {@link LogClassifier}) against the
@@ -19,6 +23,7 @@ public final class LogsCheck implements Check {
   public static final String ID = "logs";
 
   private final List<Path> files;
+  private final AtomicReference<@Nullable LogReport> lastReport = new AtomicReference<>();
 
   /** A check over these files, read in order as one log. */
   public LogsCheck(List<Path> files) {
@@ -57,6 +62,12 @@ public final class LogsCheck implements Check {
             .clock(context.clock())
             .build()
             .analyze(files);
+    lastReport.set(analysis.summary());
     return analysis.findings();
+  }
+
+  /** What the last run of this check read, if it finished. */
+  public Optional<LogReport> lastReport() {
+    return Optional.ofNullable(lastReport.get());
   }
 }

@@ -16,6 +16,7 @@ final class ParsedLine {
   private static final byte[] K_MESSAGE = ascii("message");
   private static final byte[] K_VERSION = ascii("version");
   private static final byte[] K_CONNINDEX = ascii("connIndex");
+  private static final byte[] K_ORIGINURL = ascii("originURL");
   private static final byte[] K_INGRESSRULE = ascii("ingressRule");
   private static final byte[] K_ORIGINSERVICE = ascii("originService");
 
@@ -40,6 +41,8 @@ final class ParsedLine {
   boolean serviceEscaped;
   int destStart = -1;
   int destEnd = -1;
+  int originUrlStart = -1;
+  int originUrlEnd = -1;
   int version = Integer.MIN_VALUE;
   int ingressRule = Integer.MIN_VALUE;
   int connIndex = -1;
@@ -59,6 +62,7 @@ final class ParsedLine {
     serviceStart = serviceEnd = -1;
     serviceEscaped = false;
     destStart = destEnd = -1;
+    originUrlStart = originUrlEnd = -1;
     version = Integer.MIN_VALUE;
     ingressRule = Integer.MIN_VALUE;
     connIndex = -1;
@@ -107,6 +111,9 @@ final class ParsedLine {
       case 9:
         if (is(b, keyStart, K_CONNINDEX)) {
           connIndex = value.intValue(-1);
+        } else if (is(b, keyStart, K_ORIGINURL)) {
+          originUrlStart = value.start;
+          originUrlEnd = value.end;
         }
         break;
       case 11:
@@ -215,6 +222,21 @@ final class ParsedLine {
     return e > messageStart ? new String(buffer, messageStart, e - messageStart, StandardCharsets.UTF_8) : "";
   }
 
+  /** The message, interned (for console lines without the trailing spaces). */
+  String message(ByteInterner interner) {
+    if (messageStart < 0) {
+      return "";
+    }
+    if (json) {
+      return interner.intern(buffer, messageStart, messageEnd, messageEscaped);
+    }
+    int e = Math.min(fieldsFrom(), end);
+    while (e > messageStart && buffer[e - 1] == ' ') {
+      e--;
+    }
+    return e > messageStart ? interner.intern(buffer, messageStart, e, false) : "";
+  }
+
   /** The whole error text. */
   String error() {
     return errorStart < 0 ? "" : errorEscaped ? FieldValue.unescape(buffer, errorStart, errorEnd) : new String(buffer, errorStart, errorEnd - errorStart, StandardCharsets.UTF_8);
@@ -250,6 +272,15 @@ final class ParsedLine {
 
   /** The host of the {@code dest} URL, interned; empty without one. */
   String destHost(ByteInterner interner) {
+    return hostOf(destStart, destEnd, interner);
+  }
+
+  /** The host of the {@code originURL} (cloudflared access), interned; empty without one. */
+  String originUrlHost(ByteInterner interner) {
+    return hostOf(originUrlStart, originUrlEnd, interner);
+  }
+
+  private String hostOf(int destStart, int destEnd, ByteInterner interner) {
     if (destStart < 0) {
       return "";
     }
@@ -283,9 +314,9 @@ final class ParsedLine {
     return timeStart < 0 ? "" : interner.intern(buffer, timeStart, timeEnd, false);
   }
 
-  /** A copy of the whole line's bytes, decoded only if it becomes a sample. */
-  byte[] copy() {
-    return java.util.Arrays.copyOfRange(buffer, start, end);
+  /** A copy of the line's first {@code max} bytes, decoded only if it becomes a sample. */
+  byte[] copy(int max) {
+    return java.util.Arrays.copyOfRange(buffer, start, Math.min(end, start + max));
   }
 
   /** The whole line as text. */

@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.logs;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One ERR line about a failed request. cloudflared writes two per request: the proxy's line (rule index
  * and origin service) and the transport's line ({@code Request failed} with the destination URL over
@@ -7,23 +9,27 @@ package io.github.tunneldiagnostics.core.internal.logs;
  */
 final class RequestEvent {
   enum Kind {
+    /** The proxy's line: rule index and origin service, empty message. */
     PROXY,
-    TRANSPORT
+    /** The connection's line: {@code Request failed} (QUIC) or {@code failed to serve incoming request} (HTTP/2). */
+    TRANSPORT,
+    /** {@code cloudflared access}' {@code failed to connect to origin}: one line per failure. */
+    CLIENT
   }
 
   final Kind kind;
   final String cause;
   final int connIndex;
-  final long sequence;
+  long sequence;
   int rule;
   String originService;
   String host;
   String path;
   String time;
-  byte[] sample;
+  byte @Nullable [] sample;
   final String file;
 
-  RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String host, String path, String time, byte[] sample, String file) {
+  RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String host, String path, String time, byte @Nullable [] sample, String file) {
     this.kind = kind;
     this.cause = cause;
     this.connIndex = connIndex;
@@ -55,7 +61,7 @@ final class RequestEvent {
       host = other.host;
       path = other.path;
     }
-    if (kind == Kind.TRANSPORT && other.kind == Kind.PROXY) {
+    if ((kind == Kind.TRANSPORT && other.kind == Kind.PROXY && other.sample != null) || sample == null) {
       sample = other.sample;
     }
     if (time.isEmpty() || (!other.time.isEmpty() && other.time.compareTo(time) < 0)) {

@@ -1,8 +1,10 @@
 package io.github.tunneldiagnostics.core.internal.logs;
 
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,7 +25,11 @@ final class Tally {
   private static final int MAX_KEYS = 1000;
   private static final int MAX_SAMPLE = 600;
 
-  private record Key(String code, int rule, String service, String host) {}
+  private static final int MAX_HOSTS = 10;
+  private static final int MAX_TEXT = 256;
+
+  /** One finding per (code, rule); without a rule index (warp-routing, old logs) the service stands in. */
+  private record Key(String code, int rule, String service) {}
 
   private static final class Stats {
     final String code;
@@ -38,9 +44,12 @@ final class Tally {
     final String explanation;
     final String remediation;
     final String cause;
+    final String service;
     final Map<String, String> extra = new LinkedHashMap<>();
+    final Map<String, long[]> hosts = new LinkedHashMap<>();
+    long otherHosts;
 
-    Stats(String code, Severity severity, String sample, String file, String explanation, String remediation, String cause) {
+    Stats(String code, Severity severity, String sample, String file, String explanation, String remediation, String cause, String service) {
       this.code = code;
       this.severity = severity;
       this.sample = sample;
@@ -48,12 +57,32 @@ final class Tally {
       this.explanation = explanation;
       this.remediation = remediation;
       this.cause = cause;
+      this.service = service;
+    }
+
+    void host(String host, long count) {
+      if (host.isEmpty()) {
+        return;
+      }
+      long[] known = hosts.get(host);
+      if (known != null) {
+        known[0] += count;
+      } else if (hosts.size() < MAX_HOSTS) {
+        hosts.put(host, new long[] {count});
+      } else {
+        otherHosts += count;
+      }
     }
   }
 
   private final Map<Key, Stats> stats = new LinkedHashMap<>();
   private final @Nullable IngressModel model;
   private long overflow;
+  private static final int CACHE = 64;
+  private final @Nullable String[] cachedCode = new String[CACHE];
+  private final int[] cachedRule = new int[CACHE];
+  private final @Nullable String[] cachedService = new String[CACHE];
+  private final @Nullable Stats[] cachedStats = new Stats[CACHE];
   private String cachedRaw = "";
   private @Nullable Instant cachedInstant;
   private String cachedDay = "";
@@ -74,22 +103,25 @@ final class Tally {
       String service,
       String host,
       String time,
-      byte[] sample,
+      byte @Nullable [] sample,
       String file,
       String explanation,
       String remediation,
       String cause) {
-    Key key = new Key(code, rule, service, host);
-    Stats s = stats.get(key);
+    Stats s = find(code, rule, service);
     if (s == null) {
+      String shortService = clip(service, MAX_TEXT);
+      Key key = new Key(code, rule, rule == NO_RULE ? shortService : "");
       if (stats.size() >= MAX_KEYS) {
         overflow++;
         return;
       }
-      s = new Stats(code, severity, clip(SecretRedactor.redact(new String(sample, java.nio.charset.StandardCharsets.UTF_8))), file, explanation, remediation, SecretRedactor.redact(cause));
+      String line = sample == null ? "" : Redaction.redact(new String(sample, java.nio.charset.StandardCharsets.UTF_8));
+      s = new Stats(code, severity, clip(line, MAX_SAMPLE), file, explanation, remediation, clip(Redaction.redact(cause), MAX_SAMPLE), shortService);
       stats.put(key, s);
     }
     s.count++;
+    s.host(host.length() <= MAX_TEXT ? host : clip(host, MAX_TEXT), 1);
     if (!time.isEmpty()) {
       Instant at = parse(time);
       if (at == null) {
@@ -106,6 +138,63 @@ final class Tally {
         }
       }
     }
+  }
+
+  /** Whether an event with this code, rule and service would join an existing finding. */
+  boolean has(String code, int rule, String service) {
+    return find(code, rule, service) != null;
+  }
+
+  /**
+   * The aggregate of (code, rule, service), through a small direct-mapped cache: the same few keys repeat
+   * millions of times, and their strings are interned, so identity decides a hit without hashing.
+   */
+  private @Nullable Stats find(String code, int rule, String service) {
+    int slot = (System.identityHashCode(code) * 31 + rule) * 31 + System.identityHashCode(service) & (CACHE - 1);
+    if (cachedCode[slot] == code && cachedRule[slot] == rule && cachedService[slot] == service) {
+      return cachedStats[slot];
+    }
+    Stats found = stats.get(new Key(code, rule, rule == NO_RULE ? clip(service, MAX_TEXT) : ""));
+    if (found != null) {
+      cachedCode[slot] = code;
+      cachedRule[slot] = rule;
+      cachedService[slot] = service;
+      cachedStats[slot] = found;
+    }
+    return found;
+  }
+
+  /** Adds what {@code later} (the tally of a later part of the same log) counted. */
+  void merge(Tally later) {
+    for (Map.Entry<Key, Stats> entry : later.stats.entrySet()) {
+      Stats theirs = entry.getValue();
+      Stats mine = stats.get(entry.getKey());
+      if (mine == null) {
+        if (stats.size() >= MAX_KEYS) {
+          overflow += theirs.count;
+          continue;
+        }
+        stats.put(entry.getKey(), theirs);
+        continue;
+      }
+      mine.count += theirs.count;
+      theirs.hosts.forEach((host, count) -> mine.host(host, count[0]));
+      mine.otherHosts += theirs.otherHosts;
+      if (theirs.first != null && (mine.first == null || theirs.first.isBefore(mine.first))) {
+        mine.first = theirs.first;
+      }
+      if (theirs.last != null && (mine.last == null || theirs.last.isAfter(mine.last))) {
+        mine.last = theirs.last;
+      }
+      if (mine.firstRaw.isEmpty()) {
+        mine.firstRaw = theirs.firstRaw;
+      }
+      if (!theirs.lastRaw.isEmpty()) {
+        mine.lastRaw = theirs.lastRaw;
+      }
+      theirs.extra.forEach(mine.extra::putIfAbsent);
+    }
+    overflow += later.overflow;
   }
 
   /** Sets an extra evidence entry on every aggregate of {@code code}, and optionally its severity. */
@@ -166,8 +255,8 @@ final class Tally {
     return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
   }
 
-  private static String clip(String sample) {
-    return sample.length() <= MAX_SAMPLE ? sample : sample.substring(0, MAX_SAMPLE) + "…";
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
   }
 
   List<Finding> findings() {
@@ -184,21 +273,23 @@ final class Tally {
     String last = s.last != null ? s.last.toString() : s.lastRaw;
     Finding.Builder b = Finding.builder(s.code, s.severity).check(CHECK_ID);
     String when = first.isEmpty() ? "" : first.equals(last) ? " at " + first : " between " + first + " and " + last;
+    String onlyHost = s.hosts.size() == 1 && s.otherHosts == 0 ? s.hosts.keySet().iterator().next() : "";
+    long hostCount = s.hosts.size() + (s.otherHosts > 0 ? 1 : 0);
     if (s.code.startsWith("ORIGIN_")) {
       String ruleName = ruleName(key.rule);
       StringBuilder subject = new StringBuilder();
       if (!ruleName.isEmpty()) {
         subject.append(ruleName);
       }
-      if (!key.service.isEmpty()) {
-        subject.append(subject.length() > 0 ? " " : "").append(key.service);
+      if (!s.service.isEmpty()) {
+        subject.append(subject.length() > 0 ? " " : "").append(s.service);
       }
       if (subject.length() == 0) {
-        subject.append(key.host.isEmpty() ? "connector log" : key.host);
+        subject.append(onlyHost.isEmpty() ? "connector log" : onlyHost);
       }
       b.subject(subject.toString());
-      String target = key.service.isEmpty() ? "the origin" : key.service;
-      String via = key.host.isEmpty() ? "" : " for " + key.host;
+      String target = s.service.isEmpty() ? "the origin" : s.service;
+      String via = !onlyHost.isEmpty() ? " for " + onlyHost : hostCount > 1 ? " for several hostnames" : "";
       String forRule = ruleName.isEmpty() ? "" : " (" + ruleName + ")";
       b.message(
           "cloudflared logged "
@@ -225,14 +316,21 @@ final class Tally {
     if (key.rule != NO_RULE) {
       b.rule(key.rule);
     }
-    if (!key.service.isEmpty()) {
-      b.evidence("originService", key.service);
+    if (!s.service.isEmpty()) {
+      b.evidence("originService", s.service);
     }
-    if (!key.host.isEmpty()) {
-      b.evidence("hostname", key.host);
+    if (!onlyHost.isEmpty()) {
+      b.evidence("hostname", onlyHost);
+    } else if (hostCount > 1) {
+      StringBuilder hosts = new StringBuilder();
+      s.hosts.forEach((host, count) -> hosts.append(hosts.length() > 0 ? ", " : "").append(host).append(" (").append(count[0]).append(')'));
+      if (s.otherHosts > 0) {
+        hosts.append(", others (").append(s.otherHosts).append(')');
+      }
+      b.evidence("hostnames", hosts.toString());
     }
     if (!s.cause.isEmpty()) {
-      b.evidence("cause", s.cause);
+      b.evidence(s.code.equals(FindingCode.INGRESS_INVALID) || s.code.equals(FindingCode.INGRESS_EMPTY) ? "cloudflaredMessage" : "cause", s.cause);
     }
     b.evidence(s.extra);
     b.evidence("file", s.file);

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +64,7 @@ final class JsonOutput {
     if (value == null) {
       out.append("null");
     } else {
-      JsonString.appendQuoted(value, out);
+      JsonString.appendQuoted(Redaction.redact(value), out); // every value, whatever its origin, under the one policy
     }
     return this;
   }

@@ -4,6 +4,7 @@ import io.github.tunneldiagnostics.core.report.ReportWriter;
 import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
@@ -40,6 +41,27 @@ public final class JsonReportWriter implements ReportWriter {
             .name("version").value(model.source().version());
       }
       json.endObject();
+    }
+    LogReport logs = report.logs();
+    if (logs != null) {
+      json.name("logs").beginObject().name("files").beginArray();
+      logs.files().forEach(json::value);
+      json.endArray()
+          .name("bytes").value(logs.bytes())
+          .name("lines").value(logs.lines())
+          .name("cloudflaredLines").value(logs.cloudflaredLines());
+      json.name("wrappers").beginObject();
+      logs.wrappers().forEach((k, v) -> json.name(k).value(v));
+      json.endObject().name("skippedLines").value(logs.skippedLines()).name("skipped").beginObject();
+      logs.skipped().forEach((k, v) -> json.name(k).value(v));
+      json.endObject()
+          .name("failedRequests").value(logs.failedRequests())
+          .name("unexplainedRequests").value(logs.unexplainedRequests())
+          .name("unexplainedErrorLines").value(logs.unexplainedErrorLines())
+          .name("unexplainedSample").value(logs.unexplainedSample())
+          .name("truncated").value(logs.truncated())
+          .name("complete").value(logs.complete())
+          .endObject();
     }
     json.name("routes").beginArray();
     for (RouteReport route : report.routes()) {

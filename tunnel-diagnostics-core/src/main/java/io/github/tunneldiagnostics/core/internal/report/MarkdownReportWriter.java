@@ -1,9 +1,11 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.report.ReportWriter;
 import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -34,6 +36,14 @@ public final class MarkdownReportWriter implements ReportWriter {
       out.append(", ").append(model.rules().size()).append(model.rules().size() == 1 ? " rule" : " rules").append('\n');
     }
     out.append("- Checked: ").append(report.startedAt().truncatedTo(ChronoUnit.SECONDS)).append(" in ").append(report.duration().toMillis()).append(" ms\n");
+    LogReport logs = report.logs();
+    if (logs != null) {
+      out.append("- Logs: ").append(text(logs.describe()));
+      if (!logs.unexplainedSample().isEmpty()) {
+        out.append(" First unexplained error line: ").append(code(logs.unexplainedSample()));
+      }
+      out.append('\n');
+    }
     if (!report.routes().isEmpty()) {
       out.append("\n## Routes\n\n| URL | Rule | Service | Verdict |\n|---|---|---|---|\n");
       for (RouteReport route : report.routes()) {
@@ -51,7 +61,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     appendGroup("Errors", Severity.ERROR, report.findings(), out);
     appendGroup("Warnings", Severity.WARNING, report.findings(), out);
     appendGroup("Info", Severity.INFO, report.findings(), out);
-    return out.toString();
+    return Redaction.redact(out.toString());
   }
 
   private static void appendGroup(String title, Severity severity, List<Finding> findings, StringBuilder out) {
@@ -100,14 +110,15 @@ public final class MarkdownReportWriter implements ReportWriter {
           .append(" | ").append(cell(match.explanation()))
           .append(" |\n");
     }
-    return out.toString();
+    return Redaction.redact(out.toString());
   }
 
   /**
    * Escapes the Markdown syntax that could change running text (emphasis, links, HTML, code, table
    * pipes, and a leading heading or list marker); line breaks become spaces.
    */
-  static String text(String value) {
+  static String text(String raw) {
+    String value = Redaction.redact(raw);
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -132,7 +143,7 @@ public final class MarkdownReportWriter implements ReportWriter {
    * inside it, pipes escaped (GFM tables split on them even in code spans), line breaks as spaces.
    */
   static String code(String value) {
-    String flat = value.replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
+    String flat = Redaction.redact(value).replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
     if (flat.isEmpty()) {
       return "` `";
     }

@@ -1,9 +1,11 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.report.ReportWriter;
 import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -69,6 +71,11 @@ public final class TextReportWriter implements ReportWriter {
       Wrapping.wrap(config, WIDTH, "Config:  ", "         ").forEach(line -> out.append(line).append('\n'));
     }
     out.append("Checked: ").append(report.startedAt().truncatedTo(ChronoUnit.SECONDS)).append(" in ").append(report.duration().toMillis()).append(" ms\n");
+    LogReport logs = report.logs();
+    if (logs != null) {
+      String read = logs.describe() + (logs.unexplainedSample().isEmpty() ? "" : " First unexplained error line: " + logs.unexplainedSample());
+      Wrapping.wrap(read, WIDTH, "Logs:    ", "         ").forEach(line -> out.append(line).append('\n'));
+    }
     if (!report.routes().isEmpty()) {
       out.append("\nRoutes\n");
       boolean unchecked = false;
@@ -85,7 +92,7 @@ public final class TextReportWriter implements ReportWriter {
     appendGroup("Errors", Severity.ERROR, findings, out);
     appendGroup("Warnings", Severity.WARNING, findings, out);
     appendGroup("Info", Severity.INFO, findings, out);
-    return out.toString();
+    return Redaction.redact(out.toString());
   }
 
   /** Appends one route's chain; true when a link of it was not checked. */
@@ -153,7 +160,7 @@ public final class TextReportWriter implements ReportWriter {
       out.append(paint("Why:", DIM)).append(why.get(0).substring(4)).append('\n');
       why.subList(1, why.size()).forEach(line -> out.append(line).append('\n'));
     }
-    return out.toString();
+    return Redaction.redact(out.toString());
   }
 
   private String paint(String text, String style) {

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.core.internal.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -11,6 +12,7 @@ import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginRequest;
 import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
 import io.github.tunneldiagnostics.api.ingress.WarpRouting;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,12 +42,13 @@ class LogClassifierTest {
           "ORIGIN_CERT_EXPIRED rule=6 https://127.0.0.1:8446 expired.example.com x1",
           "ORIGIN_SPEAKS_PLAINTEXT rule=7 https://127.0.0.1:8080 plain.example.com x1",
           "ORIGIN_SPEAKS_TLS rule=8 http://127.0.0.1:8443 tls.example.com x1",
-          "ORIGIN_SPEAKS_TLS rule=9 http://127.0.0.1:18443 reset.example.com x1",
+          "ORIGIN_NO_RESPONSE rule=9 http://127.0.0.1:18443 reset.example.com x1",
           "ORIGIN_NO_RESPONSE rule=10 https://127.0.0.1:9443 eof.example.com x1",
           "ORIGIN_NO_RESPONSE rule=11 https://127.0.0.1:9444 slowtls.example.com x1",
           "ORIGIN_UNIX_SOCKET_MISSING rule=12 unix:/run/app/missing.sock sock.example.com x1",
           "ORIGIN_CONNECTION_REFUSED rule=13 ssh://127.0.0.1:22 - x1",
           "ORIGIN_CONNECTION_REFUSED rule=14 http://127.0.0.1:8090 - x1",
+          "ORIGIN_SLOW rule=0 http://127.0.0.1:8080 app.example.com x1",
           "EDGE_CONNECTION_FAILED rule=- - - x1",
           "TUNNEL_UNAUTHORIZED rule=- - - x1",
           "NO_INGRESS_LOADED rule=- - - x1",
@@ -64,11 +67,13 @@ class LogClassifierTest {
     List<String> expected = new ArrayList<>(EXPECTED_2024);
     expected.add("CREDENTIALS_MISSING rule=- - - x1");
     assertThat(digest(analysis)).containsExactlyInAnyOrderElementsOf(expected);
-    LogSummary summary = analysis.summary();
-    assertThat(summary.failedRequests()).isEqualTo(16);
-    assertThat(summary.abandonedRequests()).isEqualTo(1);
-    assertThat(summary.unclassifiedErrors()).isEqualTo(1);
-    assertThat(summary.consoleLines()).isEqualTo(42);
+    LogReport summary = analysis.summary();
+    assertThat(summary.failedRequests()).isEqualTo(17);
+    assertThat(summary.unexplainedRequests()).isZero();
+    assertThat(summary.unexplainedErrorLines()).isEqualTo(1);
+    assertThat(summary.unexplainedSample()).isEqualTo("2024-12-10T10:00:41Z ERR something nobody classified error=boom");
+    assertThat(summary.cloudflaredLines()).isEqualTo(43);
+    assertThat(summary.wrappers()).containsExactly(Map.entry("plain", 43L));
     assertThat(summary.lines()).isEqualTo(43);
     assertThat(summary.skippedLines()).isZero();
     assertThat(summary.complete()).isTrue();
@@ -84,8 +89,8 @@ class LogClassifierTest {
 
     // then
     assertThat(digest(analysis)).containsExactlyInAnyOrderElementsOf(EXPECTED_2024);
-    assertThat(analysis.summary().jsonLines()).isEqualTo(42);
-    assertThat(analysis.summary().failedRequests()).isEqualTo(16);
+    assertThat(analysis.summary().cloudflaredLines()).isEqualTo(42);
+    assertThat(analysis.summary().failedRequests()).isEqualTo(17);
   }
 
   @Test
@@ -179,18 +184,18 @@ class LogClassifierTest {
     LogAnalysis analysis = LogClassifier.builder().build().analyze("junk.log", new ByteArrayInputStream(bytes.toByteArray()));
 
     // then
-    LogSummary summary = analysis.summary();
+    LogReport summary = analysis.summary();
     assertThat(summary.skipped())
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(SkipReason.BINARY, 1L, SkipReason.INVALID_UTF8, 1L, SkipReason.NOT_A_LOG_LINE, 1L, SkipReason.TOO_LONG, 1L));
-    assertThat(summary.crlfLines()).isEqualTo(3); // the binary line also ended in CRLF but was skipped first
+        .containsExactlyInAnyOrderEntriesOf(Map.of("binary", 1L, "invalidUtf8", 1L, "notCloudflared", 1L, "tooLong", 1L));
     assertThat(summary.lines()).isEqualTo(11);
     assertThat(digest(analysis))
         .containsExactlyInAnyOrder(
             "ORIGIN_CONNECTION_REFUSED rule=0 http://127.0.0.1:8080 app.example.com x1",
-            "ORIGIN_NO_RESPONSE rule=1 https://127.0.0.1:9443 x.example.com x1");
+            "ORIGIN_NO_RESPONSE rule=1 https://127.0.0.1:9443 x.example.com x1",
+            "LOG_INPUT_SKIPPED rule=- - - x-");
     assertThat(summary.describe())
-        .isEqualTo("11 lines (" + bytes.size() + " bytes) read from 1 file, 4 skipped (1 too long, 1 binary, 1 invalid utf8, 1 not a log line), 2 failed requests");
+        .isEqualTo("11 lines (" + bytes.size() + " bytes) read from junk.log: 5 cloudflared (4 plain, 1 journald), 4 skipped (1 tooLong, 1 binary, 1 invalidUtf8, 1 notCloudflared); "
+            + "2 failed requests, 0 of them unexplained; 0 unexplained error lines.");
   }
 
   @Test
@@ -207,11 +212,11 @@ class LogClassifierTest {
 
   @Test
   void redactsTokensSecretsAndTokenShapedValues() {
-    assertThat(SecretRedactor.redact("run --token eyJhIjoiYWJj and TUNNEL_TOKEN=abc123 secret: s3cr3t --token-file /etc/t"))
+    assertThat(Redaction.redact("run --token eyJhIjoiYWJj and TUNNEL_TOKEN=abc123 secret: s3cr3t --token-file /etc/t"))
         .isEqualTo("run --token **** and TUNNEL_TOKEN=**** secret: **** --token-file /etc/t");
-    assertThat(SecretRedactor.redact("{\"TunnelSecret\":\"c2VjcmV0\",\"AccountTag\":\"x\"}"))
+    assertThat(Redaction.redact("{\"TunnelSecret\":\"c2VjcmV0\",\"AccountTag\":\"x\"}"))
         .isEqualTo("{\"TunnelSecret\":\"****\",\"AccountTag\":\"x\"}");
-    assertThat(SecretRedactor.redact("map[a:b eyJhIjoiMDEyMzQ1Njc4OWFiY2RlZiIsInQiOiJh]")).isEqualTo("map[a:b ****]");
+    assertThat(Redaction.redact("map[a:b eyJhIjoiMDEyMzQ1Njc4OWFiY2RlZiIsInQiOiJh]")).isEqualTo("map[a:b ****]");
   }
 
   @Test
@@ -224,7 +229,7 @@ class LogClassifierTest {
 
     // then
     assertThat(analysis.summary().complete()).isFalse();
-    assertThat(analysis.summary().notes()).containsExactly("reading stopped at the deadline after 0 bytes");
+    assertThat(analysis.summary().describe()).endsWith("; reading stopped at the deadline, before the end.");
     assertThat(analysis.findings()).isEmpty();
   }
 
@@ -238,8 +243,12 @@ class LogClassifierTest {
     LogAnalysis analysis = LogClassifier.builder().build().analyze("rotated.log.gz", new ByteArrayInputStream(truncated));
 
     // then
-    assertThat(analysis.summary().notes()).singleElement().asString().startsWith("rotated.log.gz: the gzip data ends early or is corrupt (");
+    assertThat(analysis.summary().truncated()).isTrue();
     assertThat(analysis.summary().lines()).isPositive();
+    Finding input = analysis.findings().stream().filter(f -> f.code().equals(FindingCode.LOG_INPUT_SKIPPED)).findFirst().orElseThrow();
+    assertThat(input.severity()).isEqualTo(Severity.WARNING);
+    assertThat(input.message())
+        .isEqualTo("rotated.log.gz ends early: the gzip data is truncated or corrupt, so only the lines before the break were classified.");
     assertThat(digest(analysis)).contains(EXPECTED_2024.get(0));
   }
 
@@ -287,7 +296,7 @@ class LogClassifierTest {
 
     // then
     assertThat(digest(chunked)).isEqualTo(digest(whole));
-    assertThat(chunked.summary().crlfLines()).isEqualTo(whole.summary().crlfLines());
+    assertThat(chunked.summary()).isEqualTo(whole.summary());
     assertThat(chunked.summary().skipped()).isEqualTo(whole.summary().skipped());
   }
 
@@ -303,7 +312,7 @@ class LogClassifierTest {
                     + " "
                     + f.evidence().getOrDefault("hostname", "-")
                     + " x"
-                    + f.evidence().get("count"))
+                    + f.evidence().getOrDefault("count", "-"))
         .collect(Collectors.toList());
   }
 
