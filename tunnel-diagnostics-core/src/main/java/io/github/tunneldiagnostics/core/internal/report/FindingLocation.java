@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where in the config file a finding points: its own {@code line}/{@code column} evidence (the config
  * loader's findings), else a subject of the form {@code file:line:column}, else the start of the rule it
- * is about, else the top of the file. Only for a
+ * is about (or, for WILDCARD_APEX_UNMATCHED, the wildcard rule in {@code evidence.wildcardRule}), else the
+ * top of the file. Only for a
  * report whose rules came from a file; a connector's {@code /config} has no lines a person edits.
  *
  * @param file the config file as given (relative paths stay relative, so code scanning can match them)
@@ -40,8 +41,10 @@ record FindingLocation(Path file, int line, int column, boolean exact) {
         return Optional.of(new FindingLocation(file, positive(place[0]), Math.max(1, positive(place[1])), true));
       }
     }
-    if (finding.ruleIndex().isPresent() && finding.ruleIndex().getAsInt() < model.rules().size()) {
-      SourceLocation rule = model.rule(finding.ruleIndex().getAsInt()).location();
+    // the rule it is about, else the rule its fix touches (the wildcard rule of WILDCARD_APEX_UNMATCHED)
+    int ruleIndex = finding.ruleIndex().orElse(index(finding.evidence().get("wildcardRule")));
+    if (ruleIndex >= 0 && ruleIndex < model.rules().size()) {
+      SourceLocation rule = model.rule(ruleIndex).location();
       if (rule != null) {
         return Optional.of(new FindingLocation(file, rule.line(), rule.column(), true));
       }
@@ -85,6 +88,15 @@ record FindingLocation(Path file, int line, int column, boolean exact) {
       }
     }
     return out.toString();
+  }
+
+  /** A 0-based rule index, or -1 when {@code value} is none. */
+  private static int index(@Nullable String value) {
+    try {
+      return value == null ? -1 : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static int positive(@Nullable String value) {
