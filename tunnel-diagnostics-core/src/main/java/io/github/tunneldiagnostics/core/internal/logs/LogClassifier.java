@@ -209,8 +209,9 @@ public final class LogClassifier {
     int b1 = in.read();
     in.reset();
     boolean gzip = b0 == 0x1f && b1 == 0x8b;
-    InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
     try {
+      // the gzip header is read by the constructor: a file cut inside it is truncated too, not a crash
+      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
       scanner.scan(source, reading);
     } catch (EOFException | ZipException e) {
       if (!gzip) {
