@@ -11,14 +11,18 @@ module io.github.tunneldiagnostics.core {
   requires re2j;
   requires com.ibm.icu;
   requires java.net.http;
+  requires org.dnsjava;
 
   exports io.github.tunneldiagnostics.core;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
   exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.dns to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.edge to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.ingress to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.probe to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.publicroute to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.report to io.github.tunneldiagnostics.testkit;
 }
