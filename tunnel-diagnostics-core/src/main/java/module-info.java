@@ -16,6 +16,7 @@ module io.github.tunneldiagnostics.core {
   exports io.github.tunneldiagnostics.core;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
+  exports io.github.tunneldiagnostics.core.internal.cloudflareapi to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.dns to io.github.tunneldiagnostics.testkit;

@@ -24,22 +24,27 @@ import java.util.Objects;
  * @param rule the local rule that serves it (0-based), -1 when there is no local model
  * @param catchAll whether the local ingress sends it to the catch-all rule
  */
-record PublicTarget(String host, int port, String path, String subject, int rule, boolean catchAll) {
-  PublicTarget {
+public record PublicTarget(String host, int port, String path, String subject, int rule, boolean catchAll) {
+  public PublicTarget {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(subject, "subject");
   }
 
   /** {@code https://host[:port]/path}. */
-  String url() {
+  public String url() {
     return "https://" + (port == 443 ? host : host + ":" + port) + path;
   }
 
   /** The targets of a diagnosis, and the rules skipped because no single public hostname names them. */
-  record Plan(List<PublicTarget> targets, List<String> skipped) {}
+  public record Plan(List<PublicTarget> targets, List<String> skipped) {
+    public Plan {
+      targets = List.copyOf(targets);
+      skipped = List.copyOf(skipped);
+    }
+  }
 
-  static Plan plan(IngressModel model, List<Route> routes) {
+  public static Plan plan(IngressModel model, List<Route> routes) {
     Map<String, PublicTarget> targets = new LinkedHashMap<>();
     List<String> skipped = new ArrayList<>();
     IngressMatcher matcher = model.rules().isEmpty() ? null : IngressMatcher.of(model);
