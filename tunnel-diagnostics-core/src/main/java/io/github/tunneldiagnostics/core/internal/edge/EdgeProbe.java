@@ -121,7 +121,10 @@ public final class EdgeProbe {
       LOG.debug("edge probe of {} at {} failed", target.url(), label, e);
       return new EdgeFailure(label, attempts, EdgeFailure.Kind.PROTOCOL, e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {
-      close(tls != null ? tls : plain);
+      close(plain); // first the TCP socket: closing TLS politely may wait for the peer's close_notify past the deadline
+      if (tls != null) {
+        close(tls);
+      }
     }
   }
 

@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PublicRouteCheck implements Check {
   public static final String ID = "public";
+  private static final java.time.Duration RESERVE = java.time.Duration.ofMillis(250);
 
   private final PublicRouteOptions options;
 
@@ -75,8 +76,13 @@ public final class PublicRouteCheck implements Check {
     }
     List<DnsServer> servers = options.dnsServers().isEmpty() ? DnsServer.system() : options.dnsServers();
     Clock clock = context.clock();
-    Instant deadline = context.deadline();
-    Instant dnsDeadline = clock.instant().plus(context.remaining().dividedBy(2));
+    // findings must be made before the pipeline's own deadline: keep a quarter of the time, at most 250 ms, to write them
+    java.time.Duration reserve = context.remaining().dividedBy(4);
+    if (reserve.compareTo(RESERVE) > 0) {
+      reserve = RESERVE;
+    }
+    Instant deadline = context.deadline().minus(reserve);
+    Instant dnsDeadline = clock.instant().plus(java.time.Duration.between(clock.instant(), deadline).dividedBy(2));
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, Math.max(1, plan.targets().size() * Math.max(1, servers.size()))), daemon());
     try {
       DnsClient dns = new DnsClient(clock);
