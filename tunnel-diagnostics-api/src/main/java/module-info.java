@@ -9,5 +9,8 @@ module io.github.tunneldiagnostics.api {
   exports io.github.tunneldiagnostics.api.check;
   exports io.github.tunneldiagnostics.api.ingress;
 
+  // Go standard library ports (URL, numbers, durations): implementation shared with the engine only.
+  exports io.github.tunneldiagnostics.api.internal.golang to io.github.tunneldiagnostics.core;
+
   uses io.github.tunneldiagnostics.api.check.Check;
 }

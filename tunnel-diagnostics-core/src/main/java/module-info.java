@@ -14,6 +14,7 @@ module io.github.tunneldiagnostics.core {
   requires org.dnsjava;
 
   exports io.github.tunneldiagnostics.core;
+  exports io.github.tunneldiagnostics.core.report;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
   exports io.github.tunneldiagnostics.core.internal.cloudflareapi to io.github.tunneldiagnostics.testkit;

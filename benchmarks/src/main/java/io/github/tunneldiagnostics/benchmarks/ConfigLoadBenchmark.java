@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.benchmarks;
 
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -8,8 +8,7 @@ import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
 import io.github.tunneldiagnostics.api.ingress.WarpRouting;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
 import io.github.tunneldiagnostics.core.internal.ingress.LinearIngressMatcher;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
-import io.github.tunneldiagnostics.core.internal.ingress.ServiceParser;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +75,9 @@ public class MatchBenchmark {
     List<IngressRule> built = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       String[] s = specs.get(i);
-      built.add(new IngressRule(i, s[0], s[1], s[2], ServiceParser.parse(s[2], false), OriginRequest.DEFAULTS,
-          OriginRequestOverrides.NONE, null));
+      built.add(IngressRule.builder().index(i).hostname(s[0]).path(s[1]).service(s[2]).build());
     }
-    IngressModel model = new IngressModel(ConfigSource.inline("benchmark"), null, OriginRequest.DEFAULTS, built,
-        WarpRouting.DEFAULTS, Map.of(), List.of());
+    IngressModel model = IngressModel.builder().source(ConfigSource.inline("benchmark")).rules(built).build();
     indexed = IngressMatcher.of(model);
     linear = LinearIngressMatcher.of(model);
 

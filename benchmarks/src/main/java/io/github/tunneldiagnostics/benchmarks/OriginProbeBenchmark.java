@@ -90,8 +90,8 @@ public class OriginProbeBenchmark {
       rules.add(rule(rules.size(), "healthy" + i, healthyPorts.get(i)));
     }
     OriginService.HttpStatus notFound = new OriginService.HttpStatus(404);
-    rules.add(new IngressRule(rules.size(), "", "", notFound.toString(), notFound, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null));
-    model = new IngressModel(ConfigSource.inline("benchmark"), null, OriginRequest.DEFAULTS, rules, WarpRouting.DEFAULTS, Map.of(), List.of());
+    rules.add(IngressRule.builder().index(rules.size()).service(notFound.toString()).build());
+    model = IngressModel.builder().source(ConfigSource.inline("benchmark")).rules(rules).build();
     routes = rules.stream().map(r -> new Route("rule #" + r.index(), r.index(), r.service().toString())).toList();
     check = OriginCheck.builder().socketTable(SocketTable.none()).build();
   }
@@ -121,7 +121,7 @@ public class OriginProbeBenchmark {
 
   private static IngressRule rule(int index, String name, int port) {
     OriginService.Http service = new OriginService.Http("http", "127.0.0.1", port, "http://127.0.0.1:" + port);
-    return new IngressRule(index, name + ".bench.test", "", service.toString(), service, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
+    return IngressRule.builder().index(index).hostname(name + ".bench.test").service(service.toString()).build();
   }
 
   private static int closedPort() throws IOException {

@@ -20,12 +20,11 @@ import org.junit.jupiter.api.Test;
 class LocalOriginsPolicyCheckTest {
 
   static IngressRule rule(int index, String hostname, OriginService service) {
-    return new IngressRule(index, hostname, "", service.toString(), service, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
+    return IngressRule.builder().index(index).hostname(hostname).service(service.toString()).build();
   }
 
   static IngressModel model(IngressRule... rules) {
-    return new IngressModel(ConfigSource.inline("policy test"), null, OriginRequest.DEFAULTS, List.of(rules),
-        WarpRouting.DEFAULTS, Map.of(), List.of());
+    return IngressModel.builder().source(ConfigSource.inline("policy test")).rules(List.of(rules)).build();
   }
 
   @Test

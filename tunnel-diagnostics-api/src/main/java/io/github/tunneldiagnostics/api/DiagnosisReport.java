@@ -51,11 +51,6 @@ public record DiagnosisReport(
     return new DiagnosisReport(Verdict.of(findings), startedAt, duration, ingress, routes, findings, List.of());
   }
 
-  /** The model diagnosed, if any. */
-  public Optional<IngressModel> model() {
-    return Optional.ofNullable(ingress);
-  }
-
   /** The findings at least as severe as {@code atLeast}. */
   public List<Finding> findings(Severity atLeast) {
     return findings.stream().filter(f -> f.severity().isAtLeast(atLeast)).toList();

@@ -168,13 +168,23 @@ final class DiagnosisRun {
       if (findings == null) {
         return errored(check, new IllegalStateException(check.getClass().getName() + ".run returned null instead of a list"), elapsed);
       }
-      return new CheckResult(check.id(), CheckResult.outcomeOf(findings), findings, elapsed);
+      List<Finding> stamped = stamped(check.id(), findings);
+      return new CheckResult(check.id(), CheckResult.outcomeOf(stamped), stamped, elapsed);
     } catch (Throwable failure) { // a custom check must never break the report, whatever it throws
       if (failure instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       return errored(check, failure, Duration.between(begin, clock.instant()));
     }
+  }
+
+  /** The findings, each without a check id given the id of the check that returned it. */
+  private static List<Finding> stamped(String checkId, List<Finding> findings) {
+    List<Finding> stamped = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      stamped.add(finding.check().isEmpty() ? finding.toBuilder().check(checkId).build() : finding);
+    }
+    return stamped;
   }
 
   private void awaitAll() {

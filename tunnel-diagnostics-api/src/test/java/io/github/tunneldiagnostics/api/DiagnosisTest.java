@@ -28,14 +28,10 @@ class DiagnosisTest {
 
   static IngressModel model() {
     IngressRule app =
-        new IngressRule(0, "app.example.com", "", "http://localhost:8080",
-            new OriginService.Http("http", "localhost", 8080, "http://localhost:8080"),
-            OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
+        IngressRule.builder().index(0).hostname("app.example.com").service("http://localhost:8080").build();
     IngressRule catchAll =
-        new IngressRule(1, "", "", "http_status:404", new OriginService.HttpStatus(404),
-            OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
-    return new IngressModel(ConfigSource.inline("test"), null, OriginRequest.DEFAULTS, List.of(app, catchAll),
-        WarpRouting.DEFAULTS, Map.of(), List.of());
+        IngressRule.builder().index(1).service("http_status:404").build();
+    return IngressModel.builder().source(ConfigSource.inline("test")).rules(List.of(app, catchAll)).build();
   }
 
   static Check check(String id, Set<String> requires, CheckBody body) {

@@ -1,35 +1,25 @@
 package io.github.tunneldiagnostics.core;
 
-import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisListener;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
-import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.api.ingress.IngressRule;
-import io.github.tunneldiagnostics.core.internal.config.ConfigCheck;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
-import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
-import io.github.tunneldiagnostics.core.internal.ingress.IngressCheck;
+import io.github.tunneldiagnostics.core.internal.diagnosis.DiagnosisSettings;
+import io.github.tunneldiagnostics.core.internal.diagnosis.LiveDiagnosis;
+import io.github.tunneldiagnostics.core.internal.diagnosis.ModelDiagnosis;
+import io.github.tunneldiagnostics.core.internal.diagnosis.StandardChecks;
+import io.github.tunneldiagnostics.core.internal.diagnosis.UrlMatching;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
-import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
-import io.github.tunneldiagnostics.core.internal.ingress.RouteCheck;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
-import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
-import io.github.tunneldiagnostics.core.internal.report.MatchReport;
-import io.github.tunneldiagnostics.core.internal.report.UrlMatch;
+import io.github.tunneldiagnostics.core.report.MatchReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import java.util.function.UnaryOperator;
 
 /**
  * The entry point for Java callers: what the command line does, as a fluent, immutable value. Every
@@ -55,49 +45,24 @@ import org.jspecify.annotations.Nullable;
  * lower-casing), like {@code cloudflared tunnel ingress rule}.
  */
 public final class TunnelDiagnostics {
-  private final @Nullable Path configFile;
-  private final @Nullable IngressModel model;
-  private final List<String> urls;
-  private final Duration timeout;
-  private final List<Check> checks;
-  private final Resolver resolver;
-  private final DiagnosisListener listener;
-  private final Clock clock;
-  private final LiveSources live;
+  private final DiagnosisSettings settings;
 
-  private TunnelDiagnostics(
-      @Nullable Path configFile,
-      @Nullable IngressModel model,
-      List<String> urls,
-      Duration timeout,
-      List<Check> checks,
-      Resolver resolver,
-      DiagnosisListener listener,
-      Clock clock,
-      LiveSources live) {
-    this.configFile = configFile;
-    this.model = model;
-    this.urls = List.copyOf(urls);
-    this.timeout = timeout;
-    this.checks = List.copyOf(checks);
-    this.resolver = resolver;
-    this.listener = listener;
-    this.clock = clock;
-    this.live = live;
+  private TunnelDiagnostics(DiagnosisSettings settings) {
+    this.settings = settings;
+  }
+
+  private TunnelDiagnostics with(UnaryOperator<DiagnosisSettings.Builder> change) {
+    return new TunnelDiagnostics(change.apply(settings.toBuilder()).build());
   }
 
   /** Diagnoses the cloudflared config file at {@code file}; it is read anew by each run. */
   public static TunnelDiagnostics forConfig(Path file) {
-    return new TunnelDiagnostics(
-        Objects.requireNonNull(file, "file"), null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
-        DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
+    return new TunnelDiagnostics(DiagnosisSettings.builder().configFile(Objects.requireNonNull(file, "file")).build());
   }
 
   /** Diagnoses a model already loaded or built in code. */
   public static TunnelDiagnostics forModel(IngressModel model) {
-    return new TunnelDiagnostics(
-        null, Objects.requireNonNull(model, "model"), List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
-        DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
+    return new TunnelDiagnostics(DiagnosisSettings.builder().model(Objects.requireNonNull(model, "model")).build());
   }
 
   /**
@@ -110,25 +75,37 @@ public final class TunnelDiagnostics {
   }
 
   /**
+   * Diagnoses without a config file: {@link #diagnose()} matches and probes the ingress the running
+   * connector serves ({@code /config}); when no connector answers, the report says that neither was found.
+   */
+  public static TunnelDiagnostics withoutConfig() {
+    return new TunnelDiagnostics(DiagnosisSettings.builder().build());
+  }
+
+  /**
    * The checks {@link #validate()} runs, in order: {@code config} (what the loader noticed),
    * {@code ingress} (cloudflared's validation and our static warnings) and {@code ingress.route} (the
    * rule each route lands on). None of them uses the network.
    */
   public static List<Check> standardStaticChecks() {
-    return List.of(new ConfigCheck(), new IngressCheck(), new RouteCheck());
+    return StandardChecks.staticChecks();
   }
 
   /**
    * Adds URLs to diagnose; their routes replace the default of one route per rule. The hostname is
-   * lower-cased, as a browser would send it, and the route carries that form of the URL. A URL cloudflared refuses makes
-   * {@link #validate()} throw {@link InvalidRequestUrlException}.
+   * lower-cased, as a browser would send it, and the route carries that form of the URL. A URL cloudflared
+   * refuses makes {@link #validate()} throw {@link InvalidRequestUrlException}.
    */
   public TunnelDiagnostics url(String... more) {
-    List<String> all = new ArrayList<>(urls);
     for (String url : more) {
-      all.add(Objects.requireNonNull(url, "url"));
+      Objects.requireNonNull(url, "url");
     }
-    return new TunnelDiagnostics(configFile, model, all, timeout, checks, resolver, listener, clock, live);
+    return with(b -> {
+      for (String url : more) {
+        b.addUrl(url);
+      }
+      return b;
+    });
   }
 
   /** The overall time limit of a run (default 10 s). */
@@ -137,38 +114,35 @@ public final class TunnelDiagnostics {
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException("'timeout' must be positive but was " + value);
     }
-    return new TunnelDiagnostics(configFile, model, urls, value, checks, resolver, listener, clock, live);
+    return with(b -> b.timeout(value));
   }
 
   /** Adds a custom check, run after the built-in ones; its id must differ from theirs. */
   public TunnelDiagnostics check(Check check) {
-    List<Check> all = new ArrayList<>(checks);
-    all.add(Objects.requireNonNull(check, "check"));
-    return new TunnelDiagnostics(configFile, model, urls, timeout, all, resolver, listener, clock, live);
+    Objects.requireNonNull(check, "check");
+    return with(b -> b.addCheck(check));
   }
 
-  /** The resolver every check uses for host names; tests inject one that answers loopback only. */
+  /**
+   * The resolver every check uses for host names; tests inject one that answers loopback only. The default
+   * resolves as cloudflared's pure-Go resolver does, from this machine's /etc/hosts, /etc/nsswitch.conf and
+   * /etc/resolv.conf, in Go's RFC 6724 order; the origin probe sorts any other resolver's answer that way too.
+   */
   public TunnelDiagnostics resolver(Resolver value) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, Objects.requireNonNull(value, "resolver"), listener, clock, live);
+    Objects.requireNonNull(value, "resolver");
+    return with(b -> b.resolver(value));
   }
 
   /** Hears each check start and finish, e.g. to show progress. */
   public TunnelDiagnostics listener(DiagnosisListener value) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, Objects.requireNonNull(value, "listener"), clock, live);
+    Objects.requireNonNull(value, "listener");
+    return with(b -> b.listener(value));
   }
 
   /** The clock for timings and deadlines. */
   public TunnelDiagnostics clock(Clock value) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, Objects.requireNonNull(value, "clock"), live);
-  }
-
-  /**
-   * Diagnoses without a config file: {@link #diagnose()} matches and probes the ingress the running
-   * connector serves ({@code /config}); when no connector answers, the report says that neither was found.
-   */
-  public static TunnelDiagnostics withoutConfig() {
-    return new TunnelDiagnostics(null, null, List.of(), Diagnosis.DEFAULT_TIMEOUT, List.of(), Resolver.system(),
-        DiagnosisListener.NONE, Clock.systemUTC(), LiveSources.DEFAULTS);
+    Objects.requireNonNull(value, "clock");
+    return with(b -> b.clock(value));
   }
 
   /**
@@ -179,56 +153,80 @@ public final class TunnelDiagnostics {
    */
   public TunnelDiagnostics metrics(String hostPort) {
     Objects.requireNonNull(hostPort, "hostPort");
-    ConnectorOptions base = live.connector() != null ? live.connector() : ConnectorOptions.defaults();
+    ConnectorOptions current = settings.connector();
+    ConnectorOptions base = current != null ? current : ConnectorOptions.defaults();
     return connector(base.toBuilder().metricsAddress(hostPort).build());
   }
 
   /** How {@link #diagnose()} finds and reads the running connector (replaces {@link #metrics(String)}). */
   public TunnelDiagnostics connector(ConnectorOptions options) {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock,
-        live.withConnector(Objects.requireNonNull(options, "options")));
+    Objects.requireNonNull(options, "options");
+    return with(b -> b.connector(options));
   }
 
   /** {@link #diagnose()} does not look for a running connector (e.g. for a model built in code). */
   public TunnelDiagnostics noConnector() {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withConnector(null));
+    return with(b -> b.connector(null));
   }
 
   /** Adds the connector's log files (console or JSON lines, plain or .gz), read in order as one log. */
   public TunnelDiagnostics logs(Path... files) {
-    List<Path> all = new ArrayList<>(live.logs());
     for (Path file : files) {
-      all.add(Objects.requireNonNull(file, "file"));
+      Objects.requireNonNull(file, "file");
     }
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withLogs(all));
+    return with(b -> {
+      for (Path file : files) {
+        b.addLog(file);
+      }
+      return b;
+    });
   }
 
   /**
    * {@link #diagnose()} and {@link #validate()} also run the custom checks {@link java.util.ServiceLoader}
-   * finds for {@link Check} (see {@link Diagnosis.Builder#discoverChecks()}); off unless called.
+   * finds for {@link Check} (see {@link io.github.tunneldiagnostics.api.Diagnosis.Builder#discoverChecks()});
+   * off unless called.
    */
   public TunnelDiagnostics discoverChecks() {
-    return new TunnelDiagnostics(configFile, model, urls, timeout, checks, resolver, listener, clock, live.withDiscovery());
+    return with(b -> b.discoverChecks(true));
   }
 
   /** The log files given with {@link #logs(Path...)}, in order. */
   public List<Path> logFiles() {
-    return live.logs();
+    return settings.logs();
+  }
+
+  /** The URLs asked about, in order. */
+  public List<String> urls() {
+    return settings.urls();
   }
 
   /**
    * The network diagnosis: the {@linkplain #standardStaticChecks() static checks}, the running connector
-   * ({@code connector}: readiness, drift, remote config), the origin probes ({@code origin}, see {@link
-   * OriginCheck}), the log files when given ({@code logs}) and the custom checks. When the connector's
-   * effective ingress ({@code /config}) can be read, it is matched and probed instead of the file, as it is
-   * what serves traffic; the report's {@link DiagnosisReport#ingress()} source says which was used.
-   * Everything ends within the {@linkplain #timeout(Duration) timeout}.
+   * ({@code connector}: readiness, drift, remote config), the origin probes ({@code origin}), the log files
+   * when given ({@code logs}) and the custom checks. When the connector's effective ingress ({@code
+   * /config}) can be read, it is matched and probed instead of the file, as it is what serves traffic; the
+   * report's {@link DiagnosisReport#ingress()} source says which was used. Everything ends within the
+   * {@linkplain #timeout(Duration) timeout}.
    *
    * @throws InvalidRequestUrlException when a URL given with {@link #url(String...)} is one cloudflared
    *     refuses, with cloudflared's message
    */
   public DiagnosisReport diagnose() {
-    return new LiveDiagnosis(this, configFile != null || model != null, live, checks, timeout, resolver, listener, clock).run();
+    return new LiveDiagnosis(settings).run();
+  }
+
+  /**
+   * Probes the origins of the routes only: the rule serving each URL given with {@link #url(String...)}
+   * (every rule when none was given) is dialed the way cloudflared reaches it (every resolved address,
+   * TLS with cloudflared's SNI and roots, one request shaped like cloudflared's). No static checks, no
+   * connector, no logs, no custom checks; everything ends within the {@linkplain #timeout(Duration)
+   * timeout}. A config that cannot be loaded yields a report with its finding.
+   *
+   * @throws InvalidRequestUrlException when a URL is one cloudflared refuses, with cloudflared's message
+   */
+  public DiagnosisReport probeOrigins() {
+    return ModelDiagnosis.probeOrigins(settings);
   }
 
   /**
@@ -239,15 +237,10 @@ public final class TunnelDiagnostics {
    * @throws IllegalStateException when no log file was given
    */
   public DiagnosisReport analyzeLogs() {
-    if (live.logs().isEmpty()) {
+    if (settings.logs().isEmpty()) {
       throw new IllegalStateException("no log file given: call logs(Path...) first");
     }
-    return new LiveDiagnosis(this, configFile != null || model != null, live, checks, timeout, resolver, listener, clock).logsOnly();
-  }
-
-  /** The URLs asked about, in order. */
-  public List<String> urls() {
-    return urls;
+    return new LiveDiagnosis(settings).logsOnly();
   }
 
   /**
@@ -257,13 +250,7 @@ public final class TunnelDiagnostics {
    *     type; its finding says where and how to fix it
    */
   public IngressModel load() throws ConfigException {
-    if (model != null) {
-      return model;
-    }
-    if (configFile == null) {
-      throw LiveDiagnosis.noConfig();
-    }
-    return ConfigLoader.load(configFile);
+    return settings.load();
   }
 
   /**
@@ -274,7 +261,7 @@ public final class TunnelDiagnostics {
    *     refuses, with cloudflared's message
    */
   public DiagnosisReport validate() {
-    return run(standardStaticChecks());
+    return ModelDiagnosis.validate(settings);
   }
 
   /**
@@ -295,80 +282,15 @@ public final class TunnelDiagnostics {
    * @throws InvalidRequestUrlException when cloudflared refuses a URL, with cloudflared's message
    */
   public MatchReport matchUrls() throws ConfigException {
-    IngressModel loaded = load();
-    IngressMatcher matcher = IngressMatcher.of(loaded);
-    List<UrlMatch> matches = new ArrayList<>();
-    for (String url : urls) {
-      RuleMatch match = matcher.matchUrl(url);
-      RequestUrl asRead = RequestUrl.parse(url);
-      matches.add(new UrlMatch(
-          url, asRead.host(), asRead.path(), match.rule(), match.catchAllFallback(), shadowed(loaded, match, url)));
-    }
-    return new MatchReport(loaded.source(), matches);
-  }
-
-  /** The first rule after {@code match} that matches {@code url} too, other than the catch-all. */
-  private static @Nullable IngressRule shadowed(IngressModel model, RuleMatch match, String url) {
-    if (match.catchAllFallback()) {
-      return null;
-    }
-    int offset = match.index() + 1;
-    List<IngressRule> later = new ArrayList<>();
-    for (IngressRule rule : model.rules().subList(offset, model.rules().size())) {
-      later.add(new IngressRule(later.size(), rule.hostname(), rule.path(), rule.rawService(), rule.service(),
-          rule.originRequest(), rule.overrides(), rule.location()));
-    }
-    if (later.isEmpty()) {
-      return null;
-    }
-    RuleMatch next = IngressMatcher.of(model.withRules(later)).matchUrl(url);
-    return next.catchAllFallback() ? null : model.rule(offset + next.index());
-  }
-
-  /**
-   * Runs {@code builtIn} then the custom checks over the loaded model. The origin probes' network
-   * diagnosis is {@code run(concat(standardStaticChecks(), probe checks))}.
-   */
-  private DiagnosisReport run(List<Check> builtIn) {
-    var started = clock.instant();
-    IngressModel loaded;
-    try {
-      loaded = load();
-    } catch (ConfigException e) {
-      return DiagnosisReport.of(started, Duration.between(started, clock.instant()), null, List.of(), List.of(e.finding()));
-    }
-    Diagnosis.Builder diagnosis = Diagnosis.builder()
-        .ingress(loaded)
-        .checks(builtIn)
-        .checks(checks)
-        .routes(routes(loaded))
-        .timeout(timeout)
-        .resolver(resolver)
-        .listener(listener)
-        .clock(clock);
-    if (live.discoverChecks()) {
-      diagnosis.discoverChecks();
-    }
-    return diagnosis.build().run();
-  }
-
-  List<Route> routes(IngressModel loaded) {
-    if (urls.isEmpty() || loaded.rules().isEmpty()) {
-      return List.of();
-    }
-    IngressMatcher matcher = IngressMatcher.of(loaded);
-    List<Route> routes = new ArrayList<>();
-    for (String url : urls) {
-      String sent = RequestUrls.withLowerCaseHost(url); // what a browser sends; checks re-match this URL
-      RuleMatch match = matcher.matchUrl(sent);
-      routes.add(new Route(sent, match.index(), match.rule().service().toString()));
-    }
-    return routes;
+    return UrlMatching.matchAll(load(), settings.urls());
   }
 
   @Override
   public String toString() {
-    return "TunnelDiagnostics[" + (configFile != null ? configFile : model != null ? "model " + model.source().location() : "no config")
-        + ", urls=" + urls + ", timeout=" + timeout + ", checks=" + Arrays.toString(checks.stream().map(Check::id).toArray()) + "]";
+    Path file = settings.configFile();
+    IngressModel model = settings.model();
+    return "TunnelDiagnostics[" + (file != null ? file : model != null ? "model " + model.source().location() : "no config")
+        + ", urls=" + settings.urls() + ", timeout=" + settings.timeout() + ", checks="
+        + settings.checks().stream().map(Check::id).toList() + "]";
   }
 }

@@ -13,11 +13,11 @@ import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
-import io.github.tunneldiagnostics.core.internal.report.MatchReport;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.RuleMatch;
+import io.github.tunneldiagnostics.core.report.MatchReport;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,7 +95,7 @@ class TunnelDiagnosticsTest {
     MatchReport matches = diagnostics.matchUrls();
 
     // then
-    assertThat(matches.source().path()).contains(fixture("two-hosts.yml"));
+    assertThat(matches.source().file()).isEqualTo(fixture("two-hosts.yml"));
     assertThat(matches.matches()).singleElement().satisfies(m -> {
       assertThat(m.url()).isEqualTo("https://example.com:443/a%20b?x=%41");
       assertThat(m.host()).isEqualTo("example.com");

@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.jspecify.annotations.Nullable;
 

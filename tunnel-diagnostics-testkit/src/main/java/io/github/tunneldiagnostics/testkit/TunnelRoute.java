@@ -1,11 +1,9 @@
 package io.github.tunneldiagnostics.testkit;
 
-import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
-import io.github.tunneldiagnostics.api.Route;
-import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
-import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
+import io.github.tunneldiagnostics.core.ConfigException;
+import io.github.tunneldiagnostics.core.RuleMatch;
+import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import java.time.Duration;
 
 /**
@@ -38,7 +36,11 @@ public final class TunnelRoute {
    * @throws IllegalArgumentException when the URL has no host (cloudflared's own message)
    */
   public RuleMatch match() {
-    return IngressMatcher.of(tunnel.model()).matchUrl(url);
+    try {
+      return TunnelDiagnostics.forModel(tunnel.model()).match(url);
+    } catch (ConfigException e) {
+      throw new IllegalStateException("a model in hand is never loaded: " + e.getMessage(), e); // cannot happen
+    }
   }
 
   /** Probes the serving rule's origin exactly the way cloudflared reaches it, within the tunnel's timeout. */
@@ -48,15 +50,11 @@ public final class TunnelRoute {
 
   /** As {@link #diagnose()}, bounded by {@code timeout}. */
   public DiagnosisReport diagnose(Duration timeout) {
-    RuleMatch match = match();
-    return Diagnosis.builder()
-        .ingress(tunnel.model())
-        .route(new Route(url, match.index(), match.rule().service().toString()))
-        .check(new OriginCheck())
+    return TunnelDiagnostics.forModel(tunnel.model())
+        .url(url)
         .resolver(tunnel.resolver())
         .timeout(timeout)
-        .build()
-        .run();
+        .probeOrigins();
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.internal.ingress.RouteExplainer;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

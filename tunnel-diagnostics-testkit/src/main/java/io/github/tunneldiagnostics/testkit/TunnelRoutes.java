@@ -5,9 +5,8 @@ import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
-import io.github.tunneldiagnostics.core.internal.ingress.ServiceParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -168,9 +167,7 @@ public final class TunnelRoutes {
       for (int i = 0; i < rules.size(); i++) {
         IngressRule rule = rules.get(i);
         if (rule.rawService().equals(override.from())) {
-          rules.set(i, new IngressRule(rule.index(), rule.hostname(), rule.path(), override.to(),
-              ServiceParser.parse(override.to(), rule.originRequest().bastionMode()),
-              rule.originRequest(), rule.overrides(), rule.location()));
+          rules.set(i, rule.toBuilder().service(override.to()).build());
           used = true;
         }
       }
@@ -180,6 +177,6 @@ public final class TunnelRoutes {
             + committed.rules().stream().map(IngressRule::rawService).distinct().toList());
       }
     }
-    return committed.withRules(rules);
+    return committed.toBuilder().rules(rules).build();
   }
 }

@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.doctor;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

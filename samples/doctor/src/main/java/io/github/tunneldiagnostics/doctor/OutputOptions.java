@@ -1,9 +1,9 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
-import io.github.tunneldiagnostics.core.internal.report.MatchReport;
-import io.github.tunneldiagnostics.core.internal.report.ReportFormat;
-import io.github.tunneldiagnostics.core.internal.report.ReportWriter;
+import io.github.tunneldiagnostics.core.report.MatchReport;
+import io.github.tunneldiagnostics.core.report.ReportFormat;
+import io.github.tunneldiagnostics.core.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

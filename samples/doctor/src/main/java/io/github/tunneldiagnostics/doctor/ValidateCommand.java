@@ -2,7 +2,7 @@ package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.ingress.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

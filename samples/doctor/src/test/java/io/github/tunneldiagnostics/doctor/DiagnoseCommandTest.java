@@ -2,7 +2,7 @@ package io.github.tunneldiagnostics.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.doctor;
 import com.sun.net.httpserver.HttpServer;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.internal.connector.ConnectorOptions;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param code stable public identifier in UPPER_SNAKE_CASE (see {@link FindingCode})
  * @param severity how bad it is
- * @param check the stable id of the check that produced it, e.g. {@code ingress} or {@code origin.tcp}
+ * @param check the stable id of the check that produced it, e.g. {@code ingress} or {@code origin.tcp};
+ *     empty in a finding a check built without {@link Builder#check(String)}: the pipeline then stamps the
+ *     id of the check that returned it
  * @param subject what it is about: a URL, {@code rule #2}, a file with line and column, an address
  * @param message one sentence naming the concrete values
  * @param remediation the concrete change to make; empty when there is nothing to change
@@ -49,7 +51,7 @@ public record Finding(
     if (!CODE.matcher(code).matches()) {
       throw new IllegalArgumentException("'code' must be UPPER_SNAKE_CASE but was '" + code + "'");
     }
-    if (check.isBlank()) {
+    if (!check.isEmpty() && check.isBlank()) {
       throw new IllegalArgumentException("'check' must not be blank");
     }
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
@@ -99,16 +101,18 @@ public record Finding(
     return new Finding(code, severity, check, subject, message, remediation, Map.of());
   }
 
-  /** A copy with another check id. */
-  public Finding withCheck(String newCheck) {
-    return new Finding(code, severity, newCheck, subject, message, remediation, evidence);
+  /** A builder holding this finding's values, e.g. to change its severity or add evidence. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(code, severity).subject(subject).message(message).remediation(remediation).evidence(evidence);
+    builder.check = check;
+    return builder;
   }
 
   /** Builds a {@link Finding}. Not thread-safe; each {@link #build()} returns an independent value. */
   public static final class Builder {
     private final String code;
     private final Severity severity;
-    private @Nullable String check;
+    private String check = "";
     private String subject = "";
     private String message = "";
     private String remediation = "";
@@ -119,6 +123,10 @@ public record Finding(
       this.severity = Objects.requireNonNull(severity, "severity");
     }
 
+    /**
+     * The id of the check that produced the finding. Optional inside a {@link Check}: the pipeline stamps
+     * the id of the check that returned a finding without one.
+     */
     public Builder check(String check) {
       this.check = Objects.requireNonNull(check, "check");
       return this;
@@ -156,15 +164,8 @@ public record Finding(
       return evidence(RULE_KEY, Integer.toString(index));
     }
 
-    /**
-     * Builds the finding.
-     *
-     * @throws IllegalStateException when {@link #check(String)} was not called
-     */
+    /** Builds the finding; the builder can be reused. */
     public Finding build() {
-      if (check == null) {
-        throw new IllegalStateException("finding " + code + " needs the id of the check that produced it: call check(id)");
-      }
       return new Finding(code, severity, check, subject, message, remediation, evidence);
     }
   }

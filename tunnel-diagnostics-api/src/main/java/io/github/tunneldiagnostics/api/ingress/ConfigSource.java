@@ -2,7 +2,6 @@ package io.github.tunneldiagnostics.api.ingress;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,11 +43,6 @@ public record ConfigSource(Kind kind, String location, @Nullable Path file, long
   /** A connector's {@code /config} at {@code address} with the version it reported. */
   public static ConfigSource connector(String address, long version) {
     return new ConfigSource(Kind.CONNECTOR, address, null, version);
-  }
-
-  /** The file, when this source is one. */
-  public Optional<Path> path() {
-    return Optional.ofNullable(file);
   }
 
   /** True when the connector reported a remotely managed configuration (version 0 or more). */

@@ -22,6 +22,24 @@ public sealed interface OriginService
         OriginService.SocksProxy,
         OriginService.Invalid {
 
+  /**
+   * Parses a rule's {@code service} string exactly as cloudflared's {@code validateIngress} does, e.g.
+   * {@code OriginService.parse("http://localhost:8080")}. A string cloudflared rejects is not an
+   * exception: it yields {@link Invalid} with cloudflared's own message.
+   */
+  static OriginService parse(String raw) {
+    return parse(raw, false);
+  }
+
+  /**
+   * As {@link #parse(String)}, for a rule whose effective {@code originRequest.bastionMode} is {@code
+   * bastionMode}: cloudflared then serves {@code bastion} for any service other than {@code unix:},
+   * {@code http_status:}, {@code hello_world} and {@code socks-proxy}.
+   */
+  static OriginService parse(String raw, boolean bastionMode) {
+    return ServiceParsing.parse(Objects.requireNonNull(raw, "raw"), bastionMode);
+  }
+
   /** True for the services cloudflared dials (HTTP, stream and unix socket origins). */
   default boolean isDialed() {
     return this instanceof Http || this instanceof Stream || this instanceof UnixSocket;

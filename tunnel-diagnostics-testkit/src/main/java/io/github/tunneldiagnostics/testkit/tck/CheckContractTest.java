@@ -71,15 +71,12 @@ public abstract class CheckContractTest {
   protected IngressModel contractModel() {
     int closedPort = closedLoopbackPort();
     String service = "http://127.0.0.1:" + closedPort;
-    IngressRule app = new IngressRule(0, "app.example.com", "", service,
-        new OriginService.Http("http", "127.0.0.1", closedPort, service), OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
-    IngressRule catchAll = new IngressRule(1, "", "", "http_status:404", new OriginService.HttpStatus(404),
-        OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
+    IngressRule app = IngressRule.builder().index(0).hostname("app.example.com").service(service).build();
+    IngressRule catchAll = IngressRule.builder().index(1).service("http_status:404").build();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("credentials-contents", SECRET_CANARY);
     settings.put("token", SECRET_CANARY);
-    return new IngressModel(ConfigSource.inline("check contract model"), "6ff42ae2-765d-4adf-8112-31c55c1551ef",
-        OriginRequest.DEFAULTS, List.of(app, catchAll), WarpRouting.DEFAULTS, settings, List.of());
+    return IngressModel.builder().source(ConfigSource.inline("check contract model")).tunnel("6ff42ae2-765d-4adf-8112-31c55c1551ef").rules(List.of(app, catchAll)).settings(settings).build();
   }
 
   /** The resolver the check gets: every name is 127.0.0.1, so nothing leaves the machine. */

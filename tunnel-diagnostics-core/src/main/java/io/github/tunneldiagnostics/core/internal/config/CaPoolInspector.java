@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import io.github.tunneldiagnostics.api.ingress.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,8 @@ final class CaPoolInspector {
       scope = "the top-level originRequest";
     } else {
       IngressRule first = usedBy.get(0);
-      subject = first.sourceLocation().map(Object::toString).orElse(file);
+      SourceLocation location = first.location();
+      subject = location != null ? location.toString() : file;
       scope = usedBy.size() == 1 ? first.label() : usedBy.size() + " rules (" + first.label() + " and others)";
     }
     boolean missing = problem.startsWith("does not exist") || problem.startsWith("cannot") || problem.startsWith("is a directory")

@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.config;
 
-import io.github.tunneldiagnostics.core.internal.golang.GoQuote;
+import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
+import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.AccessConfig;

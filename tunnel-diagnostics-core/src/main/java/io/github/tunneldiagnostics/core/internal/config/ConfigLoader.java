@@ -1,11 +1,11 @@
 package io.github.tunneldiagnostics.core.internal.config;
 
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginRequest;
-import io.github.tunneldiagnostics.core.internal.ingress.ServiceParser;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -106,7 +106,7 @@ public final class ConfigLoader {
     List<Finding> findings = new ArrayList<>(raw.warnings());
     findings.addAll(CaPoolInspector.inspect(model.originRequest(), model.rules(), directory, home, label, raw.locationOf("originRequest.caPool", label)));
     findings.addAll(CredentialsInspector.inspect(raw, directory, home, searchDirectories, label));
-    return new IngressModel(model.source(), model.tunnel(), model.originRequest(), model.rules(), model.warpRouting(), model.settings(), findings);
+    return model.toBuilder().loadFindings(findings).build();
   }
 
   /** Builds the model: top-level overrides over the defaults, each rule's overrides over those. */
@@ -115,17 +115,9 @@ public final class ConfigLoader {
     List<IngressRule> rules = new ArrayList<>(raw.rules().size());
     for (ConfigDecoder.RawRule rule : raw.rules()) {
       OriginRequest effective = top.merge(rule.overrides());
-      rules.add(new IngressRule(
-          rules.size(),
-          rule.hostname(),
-          rule.path(),
-          rule.service(),
-          ServiceParser.parse(rule.service(), effective.bastionMode()),
-          effective,
-          rule.overrides(),
-          rule.location()));
+      rules.add(IngressRule.builder().index(rules.size()).hostname(rule.hostname()).path(rule.path()).service(rule.service()).originRequest(effective).overrides(rule.overrides()).location(rule.location()).build());
     }
-    return new IngressModel(source, raw.tunnel(), top, rules, raw.warpRouting(), raw.settings(), findings);
+    return IngressModel.builder().source(source).tunnel(raw.tunnel()).originRequest(top).rules(rules).warpRouting(raw.warpRouting()).settings(raw.settings()).loadFindings(findings).build();
   }
 
   /** cloudflared's default config, searched under the current user's home directory. */

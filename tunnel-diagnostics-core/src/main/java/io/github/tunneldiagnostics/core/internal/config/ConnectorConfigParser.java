@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.config;
 
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.connector;
 
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;

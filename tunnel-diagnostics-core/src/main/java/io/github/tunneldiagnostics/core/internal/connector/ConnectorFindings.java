@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.core.internal.connector;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,8 @@ final class ConnectorFindings {
             .evidence("differences", differences.size());
     if (runningConfigFile != null) {
       b.evidence("runningConfigFile", runningConfigFile);
-      if (!file.source().path().map(p -> p.toString().equals(runningConfigFile)).orElse(true)) {
+      Path fileOnDisk = file.source().file();
+      if (fileOnDisk != null && !fileOnDisk.toString().equals(runningConfigFile)) {
         b.evidence(
             "note",
             "the connector was started with --config " + runningConfigFile + ", not " + file.source().location() + ": edit that file, or start it with this one");

@@ -1,12 +1,13 @@
 package io.github.tunneldiagnostics.core.internal.connector;
 
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
-import io.github.tunneldiagnostics.core.internal.config.ConfigException;
+import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConnectorConfigParser;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.core.internal.connector;
 import java.net.URI;
 
 /** A metrics server address {@code HOST:PORT} (IPv6 in brackets), as cloudflared's {@code --metrics} takes it. */
-final class MetricsAddress {
+public final class MetricsAddress {
   private MetricsAddress() {}
 
   /**
@@ -11,7 +11,7 @@ final class MetricsAddress {
    *
    * @throws IllegalArgumentException naming the value and the expected form
    */
-  static URI parse(String hostPort) {
+  public static URI parse(String hostPort) {
     String value = hostPort.trim();
     if (value.startsWith("http://")) {
       value = value.substring("http://".length());

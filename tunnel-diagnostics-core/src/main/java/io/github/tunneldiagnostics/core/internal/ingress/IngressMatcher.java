@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import java.util.ArrayList;
 import java.util.HashMap;

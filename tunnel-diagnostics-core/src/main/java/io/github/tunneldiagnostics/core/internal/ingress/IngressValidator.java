@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
@@ -27,6 +28,10 @@ import java.util.Locale;
  * </ul>
  */
 public final class IngressValidator {
+  /** The end of cloudflared's message for a service with a path ({@code ingress/ingress.go}). */
+  private static final String PATH_NOT_SUPPORTED =
+      " is an invalid address, ingress rules don't support proxying to a different path on the origin service. The path will be the same as the eyeball request's path";
+
   static final String CHECK_ID = "ingress";
   static final String NO_RULES = "The config file doesn't contain any ingress rules";
 
@@ -88,7 +93,7 @@ public final class IngressValidator {
           .build();
     }
     IngressRule rule = model.rule(violation.rule());
-    String location = rule.sourceLocation().map(l -> " at " + l).orElse("");
+    String location = rule.location() != null ? " at " + rule.location() : "";
     String numbering =
         text.contains("Rule #")
             ? " (cloudflared counts rules from 1 in this message; this report counts from 0, like its ingressRule= log field)"
@@ -100,7 +105,9 @@ public final class IngressValidator {
         .rule(rule.index())
         .evidence("cloudflaredMessage", text)
         .evidence("cloudflaredOutput", "Validation failed: " + text);
-    rule.sourceLocation().ifPresent(l -> finding.evidence("location", l.toString()));
+    if (rule.location() != null) {
+      finding.evidence("location", String.valueOf(rule.location()));
+    }
     return finding
         .evidence("hostname", rule.hostname())
         .evidence("path", rule.path())
@@ -145,7 +152,7 @@ public final class IngressValidator {
       return "change " + r + "'s service to http_status: followed by a status code between 100 and 999, e.g. http_status:404";
     }
     boolean pathGiven =
-        rule.service() instanceof OriginService.Invalid invalid && invalid.cloudflaredMessage().endsWith(ServiceParser.PATH_NOT_SUPPORTED);
+        rule.service() instanceof OriginService.Invalid invalid && invalid.cloudflaredMessage().endsWith(PATH_NOT_SUPPORTED);
     if (pathGiven) {
       return "change " + r + "'s service to " + withoutPath(raw)
           + " (cloudflared forwards the visitor's own path; use the rule's path: field to route by path)";

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.IpRule;

@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoUrl;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 /**
  * A URL asked about, read the way {@code cloudflared tunnel ingress rule <URL>} reads it
  * ({@code ingress_subcommands.go testURLCommand}): Go's {@code url.Parse}, then

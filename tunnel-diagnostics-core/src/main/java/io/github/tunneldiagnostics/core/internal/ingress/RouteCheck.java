@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;

@@ -1,5 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
@@ -67,7 +70,7 @@ public final class RouteExplainer {
     }
     findings.add(finding.evidence("source", "config").build());
     if (guess != null && guess.apex) {
-      findings.add(RuleAnalysis.apexFinding(model, guess.rule.rule, host, true).withCheck(RouteCheck.CHECK_ID));
+      findings.add(RuleAnalysis.apexFinding(model, guess.rule.rule, host, true).toBuilder().check(RouteCheck.CHECK_ID).build());
     }
     return findings;
   }

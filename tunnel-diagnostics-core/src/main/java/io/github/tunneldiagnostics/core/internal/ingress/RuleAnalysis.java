@@ -143,7 +143,7 @@ final class RuleAnalysis {
         .evidence("shadowedByPath", earlier.rule.path())
         .evidence("hostname", later.hostname)
         .evidence("path", later.rule.path())
-        .evidence("location", later.rule.sourceLocation().map(Object::toString).orElse(""))
+        .evidence("location", later.rule.location() != null ? String.valueOf(later.rule.location()) : "")
         .evidence("source", "config")
         .build();
   }

@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
@@ -20,7 +22,7 @@ final class RuleTable {
     List<IngressRule> source = model.rules();
     if (source.isEmpty()) {
       source = List.of(
-          new IngressRule(0, "", "", "http_status:503", new OriginService.HttpStatus(503), model.originRequest(), OriginRequestOverrides.NONE, null));
+          IngressRule.builder().index(0).service("http_status:503").originRequest(model.originRequest()).build());
     }
     List<CompiledRule> compiled = new ArrayList<>(source.size());
     for (IngressRule rule : source) {

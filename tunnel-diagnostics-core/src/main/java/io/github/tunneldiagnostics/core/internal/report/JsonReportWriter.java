@@ -1,5 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.core.report.ReportWriter;
+import io.github.tunneldiagnostics.core.report.MatchReport;
+import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;

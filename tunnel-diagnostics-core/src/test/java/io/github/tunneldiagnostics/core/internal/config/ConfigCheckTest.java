@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.config;
 
+import io.github.tunneldiagnostics.core.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.Route;

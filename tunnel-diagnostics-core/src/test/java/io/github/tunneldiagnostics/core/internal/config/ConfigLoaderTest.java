@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.config;
 
+import io.github.tunneldiagnostics.core.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -42,7 +43,7 @@ class ConfigLoaderTest {
 
     // then
     assertThat(model.tunnel()).isEqualTo("6ff42ae2-765d-4adf-8112-31c55c1551ef");
-    assertThat(model.source().path()).contains(Fixtures.of(ConfigLoaderTest.class, "full.yml"));
+    assertThat(model.source().file()).isEqualTo(Fixtures.of(ConfigLoaderTest.class, "full.yml"));
     assertThat(model.settings())
         .containsExactly(
             Map.entry("credentials-file", "creds.json"),

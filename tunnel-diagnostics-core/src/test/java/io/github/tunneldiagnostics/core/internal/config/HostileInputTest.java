@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.config;
 
+import io.github.tunneldiagnostics.core.ConfigException;
 import static io.github.tunneldiagnostics.core.internal.config.ConfigLoaderTest.catchConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.connector;
 
+import io.github.tunneldiagnostics.core.ConnectorOptions;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;

@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

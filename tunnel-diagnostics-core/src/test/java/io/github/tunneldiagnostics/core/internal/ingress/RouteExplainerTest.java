@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.core.RuleMatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.check.Finding;

@@ -67,16 +67,8 @@ final class Rules {
       String[] r = rules.get(i);
       OriginRequest effective = top.merge(overrides.get(i));
       built.add(
-          new IngressRule(
-              i,
-              r[0],
-              r[1],
-              r[2],
-              ServiceParser.parse(r[2], effective.bastionMode()),
-              effective,
-              overrides.get(i),
-              new SourceLocation("config.yml", 10 + 3 * i, 5)));
+          IngressRule.builder().index(i).hostname(r[0]).path(r[1]).service(r[2]).originRequest(effective).overrides(overrides.get(i)).location(new SourceLocation("config.yml", 10 + 3 * i, 5)).build());
     }
-    return new IngressModel(ConfigSource.inline("config.yml"), null, top, built, WarpRouting.DEFAULTS, settings, List.of());
+    return IngressModel.builder().source(ConfigSource.inline("config.yml")).originRequest(top).rules(built).settings(settings).build();
   }
 }

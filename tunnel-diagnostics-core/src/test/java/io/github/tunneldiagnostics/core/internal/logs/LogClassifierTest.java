@@ -11,7 +11,6 @@ import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginRequest;
 import io.github.tunneldiagnostics.api.ingress.OriginRequestOverrides;
 import io.github.tunneldiagnostics.api.ingress.WarpRouting;
-import io.github.tunneldiagnostics.core.internal.ingress.ServiceParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -253,10 +252,10 @@ class LogClassifierTest {
             + "{\"level\":\"error\",\"connIndex\":1,\"dest\":\"https://app.example.com/web\",\"error\":\"" + u + "EOF\",\"type\":\"http\",\"time\":\"2023-07-20T12:00:00.5+02:00\",\"message\":\"Request failed\"}\n";
     IngressModel model = model("app.example.com", "https://127.0.0.1:9443", "", "http_status:404");
     IngressModel withPath =
-        model.withRules(
+        model.toBuilder().rules(
             List.of(
-                new IngressRule(0, "app.example.com", "^/api/", "https://127.0.0.1:9443", ServiceParser.parse("https://127.0.0.1:9443", false), OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null),
-                model.rule(1)));
+                IngressRule.builder().index(0).hostname("app.example.com").path("^/api/").service("https://127.0.0.1:9443").build(),
+                model.rule(1))).build();
 
     // when
     LogAnalysis analysis = LogClassifier.builder().ingress(withPath).build().analyze("json.log", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
@@ -318,10 +317,9 @@ class LogClassifierTest {
     for (int i = 0; i < hostAndService.length; i += 2) {
       String service = hostAndService[i + 1];
       rules.add(
-          new IngressRule(
-              i / 2, hostAndService[i], "", service, ServiceParser.parse(service, false), OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null));
+          IngressRule.builder().index(i / 2).hostname(hostAndService[i]).service(service).build());
     }
-    return new IngressModel(ConfigSource.inline("test"), null, OriginRequest.DEFAULTS, rules, WarpRouting.DEFAULTS, Map.of(), List.of());
+    return IngressModel.builder().source(ConfigSource.inline("test")).rules(rules).build();
   }
 
   static byte[] read(Path p) throws IOException {

@@ -54,7 +54,7 @@ final class ProbeFixture {
   }
 
   static IngressRule rule(int index, String hostname, OriginService service, OriginRequest settings) {
-    return new IngressRule(index, hostname, "", service.toString(), service, settings, OriginRequestOverrides.NONE, null);
+    return IngressRule.builder().index(index).hostname(hostname).service(service.toString()).originRequest(settings).build();
   }
 
   static IngressRule rule(int index, String hostname, OriginService service) {
@@ -65,8 +65,8 @@ final class ProbeFixture {
   static IngressModel model(List<IngressRule> rules) {
     List<IngressRule> all = new ArrayList<>(rules);
     OriginService.HttpStatus notFound = new OriginService.HttpStatus(404);
-    all.add(new IngressRule(all.size(), "", "", "http_status:404", notFound, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null));
-    return new IngressModel(ConfigSource.inline("test"), null, OriginRequest.DEFAULTS, all, WarpRouting.DEFAULTS, Map.of(), List.of());
+    all.add(IngressRule.builder().index(all.size()).service("http_status:404").build());
+    return IngressModel.builder().source(ConfigSource.inline("test")).rules(all).build();
   }
 
   static List<Route> routesForEveryRule(IngressModel model) {

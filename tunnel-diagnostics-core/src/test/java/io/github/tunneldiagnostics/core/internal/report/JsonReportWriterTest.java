@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.core.report.ReportWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;

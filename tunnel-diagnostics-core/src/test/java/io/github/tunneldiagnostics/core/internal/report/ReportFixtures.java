@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.core.report.MatchReport;
+import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.RouteReport;
@@ -28,21 +30,14 @@ final class ReportFixtures {
   private ReportFixtures() {}
 
   static IngressRule rule(int index, String hostname, String path, OriginService service) {
-    return new IngressRule(index, hostname, path, service.toString(), service, OriginRequest.DEFAULTS, OriginRequestOverrides.NONE, null);
+    return IngressRule.builder().index(index).hostname(hostname).path(path).service(service.toString()).build();
   }
 
   static IngressModel model() {
-    return new IngressModel(
-        ConfigSource.file(Path.of("/etc/cloudflared/config.yml")),
-        "6ff42ae2-765d-4adf-8112-31c55c1551ef",
-        OriginRequest.DEFAULTS,
-        List.of(
+    return IngressModel.builder().source(ConfigSource.file(Path.of("/etc/cloudflared/config.yml"))).tunnel("6ff42ae2-765d-4adf-8112-31c55c1551ef").rules(List.of(
             rule(0, "app.example.com", "", new OriginService.Http("http", "127.0.0.1", 8080, "http://127.0.0.1:8080")),
             rule(1, "*.example.com", "^/api", new OriginService.Http("https", "localhost", 8443, "https://localhost:8443")),
-            rule(2, "", "", new OriginService.HttpStatus(404))),
-        WarpRouting.DEFAULTS,
-        Map.of(),
-        List.of());
+            rule(2, "", "", new OriginService.HttpStatus(404)))).build();
   }
 
   static Finding refused() {

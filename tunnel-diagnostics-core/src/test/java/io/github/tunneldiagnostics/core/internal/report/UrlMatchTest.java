@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.core.report.UrlMatch;
 import static io.github.tunneldiagnostics.core.internal.report.ReportFixtures.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,172 @@
+package io.github.tunneldiagnostics.api.internal.golang;
+
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
+import org.jspecify.annotations.Nullable;
+
+/** The parts of Go's {@code net} package that cloudflared's ingress code calls. */
+public final class GoNet {
+  private GoNet() {}
+
+  /**
+   * Go's {@code net.SplitHostPort}: the host part, or null when Go returns an error. The port is never
+   * validated (so {@code host:} and {@code host:abc} split), a host with more than one colon needs
+   * brackets, and brackets are only allowed around the whole host.
+   */
+  public static @Nullable String splitHostPortHost(String hostPort) {
+    int i = hostPort.lastIndexOf(':');
+    if (i < 0) {
+      return null; // missing port in address
+    }
+    String host;
+    int j = 0;
+    int k = 0;
+    if (hostPort.charAt(0) == '[') {
+      int end = hostPort.indexOf(']');
+      if (end < 0) {
+        return null; // missing ']' in address
+      }
+      if (end + 1 != i) {
+        return null; // missing port, or too many colons
+      }
+      host = hostPort.substring(1, end);
+      j = 1;
+      k = end + 1;
+    } else {
+      host = hostPort.substring(0, i);
+      if (host.indexOf(':') >= 0) {
+        return null; // too many colons in address
+      }
+    }
+    if (hostPort.indexOf('[', j) >= 0) {
+      return null; // unexpected '[' in address
+    }
+    if (hostPort.indexOf(']', k) >= 0) {
+      return null; // unexpected ']' in address
+    }
+    return host;
+  }
+
+  /**
+   * Go's {@code parsePort} for a numeric service: decimal digits, saturating at {@code 1<<30 - 1} like Go
+   * does; -1 when the text is not numeric (Go would then look the name up as a service).
+   */
+  public static int parsePort(String service) {
+    if (service.isEmpty()) {
+      return 0;
+    }
+    String digits = service;
+    boolean negative = false;
+    if (digits.charAt(0) == '+' || digits.charAt(0) == '-') {
+      negative = digits.charAt(0) == '-';
+      digits = digits.substring(1);
+    }
+    final long cutoff = 1L << 30;
+    long n = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char d = digits.charAt(i);
+      if (d < '0' || d > '9') {
+        return -1;
+      }
+      if (n >= cutoff) {
+        n = cutoff;
+        break;
+      }
+      n = n * 10 + (d - '0');
+    }
+    long port = !negative && n >= cutoff ? cutoff - 1 : negative && n > cutoff ? cutoff : n;
+    return (int) (negative ? -port : port);
+  }
+
+  /** Go's {@code net.ParseCIDR} validity: an IPv4 or IPv6 address (no zone), a slash, a prefix length. */
+  public static boolean isValidCidr(String cidr) {
+    int slash = cidr.indexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    String address = cidr.substring(0, slash);
+    String mask = cidr.substring(slash + 1);
+    int bits;
+    if (isIpv4(address)) {
+      bits = 32;
+    } else if (isIpv6(address)) {
+      bits = 128;
+    } else {
+      return false;
+    }
+    if (mask.isEmpty() || mask.length() > 3) {
+      return false;
+    }
+    int n = 0;
+    for (int i = 0; i < mask.length(); i++) {
+      char c = mask.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n <= bits;
+  }
+
+  /** Dotted decimal, four fields, no leading zeros (Go since 1.17). */
+  public static boolean isIpv4(String s) {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+        return false;
+      }
+      for (int i = 0; i < part.length(); i++) {
+        if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+          return false;
+        }
+      }
+      if (Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An IPv6 address in text form, optionally ending in an embedded IPv4 address; no zone. */
+  public static boolean isIpv6(String s) {
+    if (s.isEmpty() || s.indexOf('%') >= 0) {
+      return false;
+    }
+    int doubleColon = s.indexOf("::");
+    if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
+      return false;
+    }
+    String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
+    String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
+    int groups = 0;
+    for (String side : new String[] {head, tail}) {
+      if (side.isEmpty()) {
+        continue;
+      }
+      String[] fields = side.split(":", -1);
+      for (int i = 0; i < fields.length; i++) {
+        String field = fields[i];
+        boolean last = i == fields.length - 1 && (side == tail || doubleColon < 0);
+        if (last && field.indexOf('.') >= 0) {
+          if (!isIpv4(field)) {
+            return false;
+          }
+          groups += 2;
+          continue;
+        }
+        if (field.isEmpty() || field.length() > 4) {
+          return false;
+        }
+        for (int c = 0; c < field.length(); c++) {
+          if (Character.digit(field.charAt(c), 16) < 0) {
+            return false;
+          }
+        }
+        groups++;
+      }
+    }
+    return doubleColon >= 0 ? groups < 8 : groups == 8;
+  }
+}

@@ -1,0 +1,16 @@
+package io.github.tunneldiagnostics.core;
+
+import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+/**
+ * A URL that {@code cloudflared tunnel ingress rule <URL>} refuses, with cloudflared's own message:
+ * {@code <arg> is not a valid URL}, {@code <arg> doesn't have a hostname, consider adding a scheme}, or
+ * {@code cloudflared tunnel rule expects a single argument, the URL to test} for an empty argument.
+ */
+public final class InvalidRequestUrlException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  /** An exception with cloudflared's message for the refused URL. */
+  public InvalidRequestUrlException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,177 @@
+package io.github.tunneldiagnostics.core.internal.diagnosis;
+
+import io.github.tunneldiagnostics.api.Diagnosis;
+import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Verdict;
+import io.github.tunneldiagnostics.api.check.Check;
+import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.FindingCode;
+import io.github.tunneldiagnostics.api.ingress.ConfigSource;
+import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.ConfigException;
+import io.github.tunneldiagnostics.core.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
+import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
+import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
+import io.github.tunneldiagnostics.core.internal.logs.LogsCheck;
+import io.github.tunneldiagnostics.core.internal.probe.OriginCheck;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One network diagnosis, or one log classification: reads the connector first (its effective ingress
+ * decides what is matched and probed), then runs the pipeline.
+ */
+public final class LiveDiagnosis {
+  private static final Duration MINIMUM = Duration.ofMillis(1);
+
+  private final DiagnosisSettings settings;
+
+  public LiveDiagnosis(DiagnosisSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The static checks, the connector, the origin probes, the logs and the custom checks. */
+  public DiagnosisReport run() {
+    Instant started = settings.clock().instant();
+    Instant deadline = started.plus(settings.timeout());
+    List<Finding> setup = new ArrayList<>();
+    IngressModel file = null;
+    if (settings.hasConfig()) {
+      try {
+        file = settings.load();
+      } catch (ConfigException e) {
+        setup.add(e.finding()); // reported even when the connector's ingress can be diagnosed instead
+      }
+    }
+    ConnectorReport connector = inspectConnector(file, started, deadline);
+    IngressModel diagnosed = chooseModel(file, connector);
+    if (diagnosed == null) {
+      List<Finding> findings = new ArrayList<>(setup);
+      if (!settings.hasConfig()) {
+        findings.add(DiagnosisSettings.noConfig().finding());
+      }
+      if (connector != null) {
+        findings.addAll(connector.findings());
+      }
+      if (!settings.logs().isEmpty()) {
+        findings.addAll(classifyWithoutModel(deadline));
+      }
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
+    }
+    List<Check> builtIn = new ArrayList<>(StandardChecks.staticChecks());
+    builtIn.add(OriginCheck.builder().build());
+    if (connector != null) {
+      builtIn.add(new PrereadConnectorCheck(connector.findings()));
+    }
+    if (!settings.logs().isEmpty()) {
+      builtIn.add(new LogsCheck(settings.logs()));
+    }
+    Diagnosis.Builder diagnosis = Diagnosis.builder()
+        .ingress(diagnosed)
+        .checks(builtIn)
+        .checks(settings.checks())
+        .routes(RequestUrls.routes(settings.urls(), diagnosed))
+        .timeout(left(deadline))
+        .resolver(settings.resolver())
+        .listener(settings.listener())
+        .clock(settings.clock());
+    if (settings.discoverChecks()) {
+      diagnosis.discoverChecks();
+    }
+    return withSetup(diagnosis.build().run(), started, setup);
+  }
+
+  /** The log files classified, against the config's rules when there is a config. */
+  public DiagnosisReport logsOnly() {
+    Instant started = settings.clock().instant();
+    Instant deadline = started.plus(settings.timeout());
+    if (!settings.hasConfig()) {
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(),
+          classifyWithoutModel(deadline));
+    }
+    IngressModel model;
+    try {
+      model = settings.load();
+    } catch (ConfigException e) {
+      List<Finding> findings = new ArrayList<>(List.of(e.finding()));
+      findings.addAll(classifyWithoutModel(deadline));
+      return DiagnosisReport.of(started, Duration.between(started, settings.clock().instant()), null, List.of(), findings);
+    }
+    return Diagnosis.builder()
+        .ingress(model)
+        .check(new LogsCheck(settings.logs()))
+        .timeout(left(deadline))
+        .resolver(settings.resolver())
+        .listener(settings.listener())
+        .clock(settings.clock())
+        .build()
+        .run();
+  }
+
+  /** Reads the connector within half of the overall time, so that the probes keep the other half. */
+  private @Nullable ConnectorReport inspectConnector(@Nullable IngressModel file, Instant started, Instant deadline) {
+    ConnectorOptions options = settings.connector();
+    if (options == null) {
+      return null;
+    }
+    if (options.fileModel() == null && file != null && file.source().kind() == ConfigSource.Kind.FILE) {
+      options = options.toBuilder().fileModel(file).build();
+    }
+    Instant connectorDeadline = started.plus(Duration.between(started, deadline).dividedBy(2));
+    return new ConnectorInspector(options).inspect(connectorDeadline, settings.clock());
+  }
+
+  /**
+   * The connector's effective ingress when it has any (that is what serves traffic), carrying what the
+   * loader noticed about the file; else the file.
+   */
+  private static @Nullable IngressModel chooseModel(@Nullable IngressModel file, @Nullable ConnectorReport connector) {
+    if (connector == null || connector.effective().isEmpty()
+        || connector.findings().stream().anyMatch(f -> f.code().equals(FindingCode.NO_INGRESS_LOADED))) {
+      return file;
+    }
+    IngressModel running = connector.effective().get();
+    if (file == null) {
+      return running;
+    }
+    return running.toBuilder()
+        .tunnel(running.tunnel() != null ? running.tunnel() : file.tunnel())
+        .loadFindings(file.loadFindings())
+        .build();
+  }
+
+  private List<Finding> classifyWithoutModel(Instant deadline) {
+    try {
+      return LogClassifier.builder().ingress(null).deadline(deadline).clock(settings.clock()).build().analyze(settings.logs()).findings();
+    } catch (IOException e) {
+      return List.of(Finding.warning(FindingCode.CHECK_FAILED)
+          .check(LogsCheck.ID)
+          .subject("connector log")
+          .message("The log files could not be read: " + e.getMessage())
+          .remediation("Pass the file cloudflared writes (--logfile), or save journalctl -u cloudflared output to a file.")
+          .evidence("exception", e.getClass().getName())
+          .build());
+    }
+  }
+
+  private Duration left(Instant deadline) {
+    Duration left = Duration.between(settings.clock().instant(), deadline);
+    return left.compareTo(MINIMUM) < 0 ? MINIMUM : left;
+  }
+
+  /** The report with the findings made before the pipeline ran (a config file that did not load). */
+  private DiagnosisReport withSetup(DiagnosisReport report, Instant started, List<Finding> setup) {
+    if (setup.isEmpty()) {
+      return report;
+    }
+    List<Finding> findings = new ArrayList<>(setup);
+    findings.addAll(report.findings());
+    return new DiagnosisReport(Verdict.of(findings), started, Duration.between(started, settings.clock().instant()), report.ingress(),
+        report.routes(), findings, report.results());
+  }
+}

@@ -1,5 +1,0 @@
-/** Go-compatible text primitives shared by the core packages; not exported. */
-@NullMarked
-package io.github.tunneldiagnostics.core.internal.golang;
-
-import org.jspecify.annotations.NullMarked;
