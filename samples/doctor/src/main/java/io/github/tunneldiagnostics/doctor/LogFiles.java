@@ -5,18 +5,23 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Makes sure a log file can be read at all; otherwise it is a usage error (exit 2). */
+/** Makes sure a log file (or another input file) can be read at all; otherwise it is a usage error (exit 2). */
 final class LogFiles {
   private LogFiles() {}
 
   static Path readable(Path file) {
+    return readable(file, "log file");
+  }
+
+  /** {@code file}, when it can be read; {@code what} names it in the message, e.g. {@code --edge-ca file}. */
+  static Path readable(Path file, String what) {
     if (Files.isDirectory(file)) {
-      throw new UsageException("cannot read the log file '" + file + "': it is a directory; pass the log file inside it");
+      throw new UsageException("cannot read the " + what + " '" + file + "': it is a directory; pass the file inside it");
     }
     try (InputStream in = Files.newInputStream(file)) {
       in.read();
     } catch (IOException e) {
-      throw new UsageException("cannot read the log file '" + file + "': " + ConfigFiles.reason(e));
+      throw new UsageException("cannot read the " + what + " '" + file + "': " + ConfigFiles.reason(e));
     }
     return file;
   }

@@ -14,7 +14,7 @@ import io.github.tunneldiagnostics.core.internal.dns.DnsServer;
 import io.github.tunneldiagnostics.core.internal.edge.EdgeTrust;
 import io.github.tunneldiagnostics.core.internal.edge.ResolveOverride;
 import io.github.tunneldiagnostics.core.internal.publicroute.PublicRouteCheck;
-import io.github.tunneldiagnostics.core.internal.publicroute.PublicRouteOptions;
+import io.github.tunneldiagnostics.core.internal.publicroute.PublicRouteSettings;
 import io.github.tunneldiagnostics.testkit.fake.EdgeFixture;
 import io.github.tunneldiagnostics.testkit.fake.FakeDnsServer;
 import io.github.tunneldiagnostics.testkit.fake.FakeEdge;
@@ -78,7 +78,7 @@ class PublicRouteCheckTest {
    * Diagnoses {@code hosts} (one rule each, a catch-all 404 after them) through the fakes. With {@code pin}, every host is pinned to the
    * fake edge with --resolve; without, only hosts whose DNS does not lead to Cloudflare may be given (nothing may leave loopback).
    */
-  static DiagnosisReport diagnose(List<String> hosts, boolean pin, UnaryOperator<PublicRouteOptions.Builder> more) {
+  static DiagnosisReport diagnose(List<String> hosts, boolean pin, UnaryOperator<PublicRouteSettings.Builder> more) {
     StringBuilder config = new StringBuilder("tunnel: " + TUNNEL + "\ningress:\n");
     List<Route> routes = new ArrayList<>();
     for (int i = 0; i < hosts.size(); i++) {
@@ -89,7 +89,7 @@ class PublicRouteCheckTest {
     try {
       Path file = Files.writeString(Files.createTempFile(dir, "config", ".yml"), config);
       IngressModel model = ConfigLoader.load(file);
-      PublicRouteOptions.Builder options = options();
+      PublicRouteSettings.Builder options = options();
       for (String host : pin ? hosts : List.<String>of()) {
         options.resolve(ResolveOverride.parse(edge.resolveEntry(host)));
       }
@@ -253,7 +253,7 @@ class PublicRouteCheckTest {
       StringBuilder config = new StringBuilder("ingress:\n  - hostname: slow.example.com\n    service: http://127.0.0.1:8080\n  - service: http_status:404\n");
       IngressModel model = ConfigLoader.load(Files.writeString(dir.resolve("slow.yml"), config));
       DiagnosisReport late = Diagnosis.builder().ingress(model).routes(List.of(new Route(slow.url("slow.example.com"), 0, "http://127.0.0.1:8080")))
-          .check(new PublicRouteCheck(PublicRouteOptions.builder().dnsServer(DnsServer.parse(dns.address())).trust(EdgeTrust.withPemFile(slowCa))
+          .check(new PublicRouteCheck(PublicRouteSettings.builder().dnsServer(DnsServer.parse(dns.address())).trust(EdgeTrust.withPemFile(slowCa))
               .resolve(ResolveOverride.parse(slow.resolveEntry("slow.example.com"))).build()))
           .timeout(Duration.ofSeconds(2)).build().run();
 
@@ -379,9 +379,9 @@ class PublicRouteCheckTest {
     assertThat(dns.queries()).allMatch(q -> q.endsWith(" A") || q.endsWith(" AAAA") || q.endsWith(" CNAME") || q.endsWith(" SOA"));
   }
 
-  static PublicRouteOptions.Builder options() {
+  static PublicRouteSettings.Builder options() {
     try {
-      return PublicRouteOptions.builder().dnsServer(DnsServer.parse(dns.address())).trust(EdgeTrust.withPemFile(ca)).localTunnelId(TUNNEL);
+      return PublicRouteSettings.builder().dnsServer(DnsServer.parse(dns.address())).trust(EdgeTrust.withPemFile(ca)).localTunnelId(TUNNEL);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -78,6 +78,27 @@ public record ApiSettings(URI baseUrl, @Nullable ApiToken token, @Nullable Strin
     return new ApiSettings(baseUrl != null ? baseUrl : DEFAULT_BASE_URL, token, account != null ? account.toLowerCase(Locale.ROOT) : null, source);
   }
 
+  /**
+   * These settings, with the account taken from the credentials file's {@code AccountTag} when none is
+   * known yet (the config's {@code credentials-file}); unchanged when the file cannot be read.
+   */
+  public ApiSettings withAccountFrom(@Nullable Path credentialsFile) {
+    if (accountId != null || credentialsFile == null) {
+      return this;
+    }
+    try {
+      if (Files.isReadable(credentialsFile) && Files.size(credentialsFile) < 65536) {
+        Matcher matcher = ACCOUNT_TAG.matcher(Files.readString(credentialsFile));
+        if (matcher.find()) {
+          return new ApiSettings(baseUrl, token, matcher.group(1).toLowerCase(Locale.ROOT), "AccountTag of " + credentialsFile);
+        }
+      }
+    } catch (IOException e) {
+      // the check then says that no account id was found
+    }
+    return this;
+  }
+
   private static boolean nonBlank(@Nullable String value) {
     return value != null && !value.isBlank();
   }

@@ -10,6 +10,8 @@ import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.ConnectorOptions;
+import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiSettings;
+import io.github.tunneldiagnostics.core.internal.cloudflareapi.CloudflareApiCheck;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
@@ -50,6 +52,14 @@ public final class LiveDiagnosis {
     }
     ConnectorReport connector = inspectConnector(file, started, deadline);
     IngressModel diagnosed = chooseModel(file, connector);
+    String tunnelId = PublicHalf.localTunnelId(diagnosed != null ? diagnosed : file, connector);
+    ApiSettings api = settings.cloudflareApi() != null ? PublicHalf.withAccount(settings.cloudflareApi(), file) : null;
+    if (api != null && tunnelId != null && (diagnosed == null || diagnosed.source().kind() != ConfigSource.Kind.CONNECTOR)) {
+      IngressModel remote = PublicHalf.remoteIngress(api, tunnelId, file, settings.clock(), started.plus(Duration.between(started, deadline).dividedBy(4)));
+      if (remote != null) {
+        diagnosed = remote; // a remotely managed tunnel serves the dashboard's rules: match and probe those
+      }
+    }
     if (diagnosed == null) {
       List<Finding> findings = new ArrayList<>(setup);
       if (!settings.hasConfig()) {
@@ -70,6 +80,12 @@ public final class LiveDiagnosis {
     }
     if (!settings.logs().isEmpty()) {
       builtIn.add(new LogsCheck(settings.logs()));
+    }
+    if (settings.publicRoute() != null) {
+      builtIn.add(PublicHalf.publicCheck(settings.publicRoute(), tunnelId, settings.logs(), connector));
+    }
+    if (api != null) {
+      builtIn.add(new CloudflareApiCheck(api, tunnelId));
     }
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(diagnosed)

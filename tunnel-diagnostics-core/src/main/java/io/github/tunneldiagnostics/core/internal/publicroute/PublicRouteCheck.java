@@ -42,9 +42,9 @@ public final class PublicRouteCheck implements Check {
   public static final String ID = "public";
   private static final java.time.Duration RESERVE = java.time.Duration.ofMillis(250);
 
-  private final PublicRouteOptions options;
+  private final PublicRouteSettings options;
 
-  public PublicRouteCheck(PublicRouteOptions options) {
+  public PublicRouteCheck(PublicRouteSettings options) {
     this.options = Objects.requireNonNull(options, "options");
   }
 

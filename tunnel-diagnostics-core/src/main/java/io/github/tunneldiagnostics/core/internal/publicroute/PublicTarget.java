@@ -4,7 +4,7 @@ import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
-import io.github.tunneldiagnostics.core.internal.ingress.RuleMatch;
+import io.github.tunneldiagnostics.core.RuleMatch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

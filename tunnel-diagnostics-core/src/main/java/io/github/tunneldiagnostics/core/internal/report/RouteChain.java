@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Draws one route as the chain hostname → rule → service → addresses, each link marked by the findings
  * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}) or has
- * the route's URL or host as subject; it belongs to a link by its code (DNS_ and EDGE_ to the hostname,
+ * the route's URL or host as subject; it belongs to a link by its check (the public checks' to the hostname) or its code (DNS_ and EDGE_ to the hostname,
  * ORIGIN_, TLS_VERIFY_DISABLED and CA_POOL_UNREADABLE to the service, the rest to the rule) or, for the
  * pipeline's own CHECK_ codes, by its check id. Addresses come from {@code address.*} evidence. A link no
  * check looked at is marked not checked, never ok.
@@ -44,7 +44,7 @@ final class RouteChain {
       byLink.get(linkOf(finding)).add(finding);
     }
     List<ChainLink> chain = new ArrayList<>();
-    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "dns", "edge")));
+    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "public", "dns", "edge")));
     chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.get(Link.RULE), true));
     boolean probed = ran(report, "origin");
     chain.add(link(1, route.service(), byLink.get(Link.SERVICE), probed));
@@ -69,9 +69,12 @@ final class RouteChain {
 
   private static Link linkOf(Finding finding) {
     String code = finding.code();
+    if (finding.check().equals("public") || finding.check().startsWith("public.")) {
+      return Link.HOSTNAME; // the visitor's side: DNS and the edge's answer, whatever code it names
+    }
     if (code.equals(FindingCode.CHECK_FAILED) || code.equals(FindingCode.CHECK_SKIPPED)) {
       String check = finding.check();
-      return check.startsWith("dns") || check.startsWith("edge") ? Link.HOSTNAME
+      return check.startsWith("public") || check.startsWith("dns") || check.startsWith("edge") ? Link.HOSTNAME
           : check.startsWith("origin") ? Link.SERVICE : Link.RULE;
     }
     if (code.startsWith("DNS_") || code.startsWith("EDGE_")) {

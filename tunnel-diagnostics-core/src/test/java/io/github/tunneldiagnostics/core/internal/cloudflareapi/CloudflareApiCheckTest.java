@@ -16,7 +16,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
-import io.github.tunneldiagnostics.core.internal.report.ReportFormat;
+import io.github.tunneldiagnostics.core.report.ReportFormat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -27,11 +27,11 @@ import org.jspecify.annotations.Nullable;
  *     the zones of the other public hostnames
  * @param userAgent the {@code User-Agent} of the edge request
  */
-public record PublicRouteOptions(
+public record PublicRouteSettings(
     List<DnsServer> dnsServers, List<ResolveOverride> overrides, EdgeTrust trust, CloudflareRanges ranges,
     @Nullable String localTunnelId, List<Path> logs, @Nullable URI metrics, List<String> zones, String userAgent) {
 
-  public PublicRouteOptions {
+  public PublicRouteSettings {
     dnsServers = List.copyOf(dnsServers);
     overrides = List.copyOf(overrides);
     Objects.requireNonNull(trust, "trust");
@@ -61,7 +61,7 @@ public record PublicRouteOptions(
     return builder;
   }
 
-  /** Builds {@link PublicRouteOptions}. */
+  /** Builds {@link PublicRouteSettings}. */
   public static final class Builder {
     private final List<DnsServer> dnsServers = new ArrayList<>();
     private final List<ResolveOverride> overrides = new ArrayList<>();
@@ -120,8 +120,8 @@ public record PublicRouteOptions(
       return this;
     }
 
-    public PublicRouteOptions build() {
-      return new PublicRouteOptions(dnsServers, overrides, trust, ranges != null ? ranges : CloudflareRanges.builtIn(),
+    public PublicRouteSettings build() {
+      return new PublicRouteSettings(dnsServers, overrides, trust, ranges != null ? ranges : CloudflareRanges.builtIn(),
           localTunnelId, logs, metrics, zones, userAgent);
     }
   }
