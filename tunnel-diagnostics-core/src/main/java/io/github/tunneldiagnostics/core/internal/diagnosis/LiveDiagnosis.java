@@ -55,7 +55,7 @@ public final class LiveDiagnosis {
     String tunnelId = PublicHalf.localTunnelId(diagnosed != null ? diagnosed : file, connector);
     ApiSettings api = settings.cloudflareApi() != null ? PublicHalf.withAccount(settings.cloudflareApi(), file) : null;
     if (api != null && tunnelId != null && (diagnosed == null || diagnosed.source().kind() != ConfigSource.Kind.CONNECTOR)) {
-      IngressModel remote = PublicHalf.remoteIngress(api, tunnelId, file, settings.clock(), started.plus(Duration.between(started, deadline).dividedBy(4)));
+      IngressModel remote = PublicHalf.remoteIngress(api, tunnelId, file, settings.clock(), settings.clock().instant().plus(Duration.between(settings.clock().instant(), deadline).dividedBy(2)));
       if (remote != null) {
         diagnosed = remote; // a remotely managed tunnel serves the dashboard's rules: match and probe those
       }
