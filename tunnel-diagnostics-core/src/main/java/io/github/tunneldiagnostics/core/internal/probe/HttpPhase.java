@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.core.internal.probe;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,9 +38,16 @@ final class HttpPhase {
   }
 
   /**
-   * @param tlsSniff for a plain-text service: does the port complete a TLS handshake? (null when not applicable)
+   * Second looks at a plain-text port that gave no HTTP answer, each on a fresh connection; absent where
+   * they do not apply (TLS services, unix sockets).
+   *
+   * @param tls does the port complete a TLS handshake?
+   * @param h2c the HTTP/2 frames the port answers the HTTP/2 connection preface with; empty when none
    */
-  void run(ProbeConnection connection, Reopen reopen, @Nullable BooleanSupplier tlsSniff) {
+  record Sniffs(BooleanSupplier tls, Supplier<String> h2c) {}
+
+  /** @param sniffs second looks for a plain-text service (null when not applicable) */
+  void run(ProbeConnection connection, Reopen reopen, @Nullable Sniffs sniffs) {
     RouteProbe probe = target.probe();
     OriginRequestShape request = shape(probe, target.serviceAuthority());
     HttpTarget here = target;
@@ -61,7 +69,7 @@ final class HttpPhase {
       new ResponseFindings(here).evaluate(request, response);
       new HostHeaderProbe(here).compare(request, response, reopen);
     } else {
-      new NoAnswerFindings(here).classify(request, outcome, tlsSniff);
+      new NoAnswerFindings(here).classify(request, outcome, sniffs);
     }
   }
 

@@ -25,12 +25,13 @@ final class NoAnswerFindings {
     this.where = target.where();
   }
 
-  /** @param tlsSniff for a plain-text service: does the port complete a TLS handshake? (null when not applicable) */
-  void classify(OriginRequestShape request, HttpOutcome outcome, @Nullable BooleanSupplier tlsSniff) {
+  /** @param sniffs second looks for a plain-text service (null when not applicable) */
+  void classify(OriginRequestShape request, HttpOutcome outcome, HttpPhase.@Nullable Sniffs sniffs) {
+    BooleanSupplier tlsSniff = sniffs == null ? null : sniffs.tls();
     if (outcome instanceof HttpOutcome.Malformed malformed) {
       notHttp(request, malformed, tlsSniff);
     } else if (outcome instanceof HttpOutcome.NoResponse none) {
-      noResponse(request, none, tlsSniff);
+      noResponse(request, none, sniffs);
     }
   }
 
@@ -84,7 +85,7 @@ final class NoAnswerFindings {
         .build());
   }
 
-  private void noResponse(OriginRequestShape request, HttpOutcome.NoResponse none, @Nullable BooleanSupplier tlsSniff) {
+  private void noResponse(OriginRequestShape request, HttpOutcome.NoResponse none, HttpPhase.@Nullable Sniffs sniffs) {
     if (none.kind() == HttpOutcome.NoResponse.Kind.TIMEOUT) {
       probe.timings().firstByte(none.waited());
       String received = none.received().equals("\"\"") || none.received().isEmpty() ? "" : " (only " + none.received() + ")";
@@ -101,7 +102,21 @@ final class NoAnswerFindings {
     }
     boolean reset = none.kind() == HttpOutcome.NoResponse.Kind.RESET;
     String goError = reset ? "read tcp <cloudflared>->" + where + ": read: connection reset by peer" : "EOF";
-    if (!target.tls() && tlsSniff != null && tlsSniff.getAsBoolean()) {
+    String frames = target.tls() || sniffs == null ? "" : sniffs.h2c().get();
+    if (!frames.isEmpty()) {
+      probe.add(target.base(FindingCode.ORIGIN_H2C_ONLY, Severity.ERROR, request)
+          .message("The origin at " + where + " " + (reset ? "reset" : "closed") + " the HTTP/1.1 request without an answer, but answers the HTTP/2"
+              + " connection preface with HTTP/2 frames (" + frames + "): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC"
+              + " server), which cloudflared never uses for " + probe.findings().ruleService() + "; cloudflared logs " + goError + ".")
+          .remediation("Serve TLS on the origin and change " + probe.findings().ruleService() + " to " + target.changeToHttps()
+              + " with originRequest.http2Origin: true (cloudflared then negotiates HTTP/2 through ALPN), or enable HTTP/1.1 on the origin.")
+          .evidence("origin.reply", reset ? "reset" : "closed-without-a-byte")
+          .evidence("result", "HTTP/2 frames to the preface")
+          .evidence("frames", frames)
+          .build());
+      return;
+    }
+    if (!target.tls() && sniffs != null && sniffs.tls().getAsBoolean()) {
       speaksTls((reset ? "reset" : "closed") + " the plain-text request without an HTTP answer, and completes a TLS handshake on a second connection",
           goError, reset ? "reset" : "closed-without-a-byte");
       return;

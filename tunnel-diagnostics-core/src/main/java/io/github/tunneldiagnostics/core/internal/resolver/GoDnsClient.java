@@ -101,7 +101,7 @@ final class GoDnsClient {
     if (answer instanceof String error) {
       return new Result(List.of(), error, serverText, false, error.endsWith("i/o timeout"));
     }
-    if (!(answer instanceof Message message)) {
+    if (!(answer instanceof GoDnsMessage message)) {
       return new Result(List.of(), "read udp ->" + serverText + ": i/o timeout", serverText, false, true);
     }
     if (message.rcode() == 3) {
@@ -115,7 +115,7 @@ final class GoDnsClient {
     }
     List<InetAddress> addresses = new ArrayList<>();
     boolean ofType = false;
-    for (Record record : message.answers()) {
+    for (GoDnsMessage.Record record : message.answers()) {
       if (record.type() == type) {
         ofType = true;
       }
@@ -129,7 +129,7 @@ final class GoDnsClient {
     return new Result(addresses, null, serverText, false, false);
   }
 
-  /** Sends one query per type to {@code server} and reads the answers; per type a {@link Message} or Go's error text. */
+  /** Sends one query per type to {@code server} and reads the answers; per type a {@link GoDnsMessage} or Go's error text. */
   private Map<Integer, Object> exchange(InetSocketAddress server, String fqdn, List<Integer> types, Instant until, boolean tcp) {
     Map<Integer, Integer> ids = new LinkedHashMap<>();
     for (int type : types) {
@@ -141,7 +141,7 @@ final class GoDnsClient {
     }
     for (int type : types) {
       Object answer = answers.get(type);
-      if (tcp || (answer instanceof Message message && message.truncated())) {
+      if (tcp || (answer instanceof GoDnsMessage message && message.truncated())) {
         answers.put(type, tcp(server, fqdn, type, ids.get(type), until));
       }
     }
@@ -169,7 +169,7 @@ final class GoDnsClient {
         if (channel.read(buffer) <= 0) {
           continue;
         }
-        Message message = Message.parse(buffer.array(), buffer.position());
+        GoDnsMessage message = GoDnsMessage.parse(buffer.array(), buffer.position());
         if (message == null) {
           continue; // Go ignores what does not parse and keeps waiting
         }
@@ -211,7 +211,7 @@ final class GoDnsClient {
       DataInputStream data = new DataInputStream(in);
       int length = data.readUnsignedShort();
       byte[] message = data.readNBytes(length);
-      Message parsed = Message.parse(message, message.length);
+      GoDnsMessage parsed = GoDnsMessage.parse(message, message.length);
       return parsed == null || parsed.id() != id ? "server misbehaving" : parsed;
     } catch (SocketTimeoutException e) {
       return "read tcp ->" + target + ": i/o timeout";
@@ -250,109 +250,5 @@ final class GoDnsClient {
 
   private static Instant earliest(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  /** One resource record; {@code address} is set for A and AAAA. */
-  record Record(int type, @Nullable InetAddress address) {}
-
-  /** The parts of a response the resolver uses. */
-  record Message(
-      int id,
-      boolean truncated,
-      boolean authoritative,
-      boolean recursionAvailable,
-      int rcode,
-      String questionName,
-      int questionType,
-      List<Record> answers,
-      boolean hasAdditional) {
-
-    /** Parses a response; null when it is not one (too short, not a response, broken names). */
-    static @Nullable Message parse(byte[] bytes, int length) {
-      try {
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        int id = in.getShort() & 0xffff;
-        int flags = in.getShort() & 0xffff;
-        if ((flags & 0x8000) == 0) {
-          return null;
-        }
-        int questions = in.getShort() & 0xffff;
-        int answerCount = in.getShort() & 0xffff;
-        in.getShort();
-        int additional = in.getShort() & 0xffff;
-        String questionName = "";
-        int questionType = 0;
-        for (int i = 0; i < questions; i++) {
-          String name = readName(bytes, length, in);
-          int type = in.getShort() & 0xffff;
-          in.getShort();
-          if (i == 0) {
-            questionName = name;
-            questionType = type;
-          }
-        }
-        List<Record> answers = new ArrayList<>();
-        for (int i = 0; i < answerCount; i++) {
-          readName(bytes, length, in);
-          int type = in.getShort() & 0xffff;
-          in.getShort();
-          in.getInt();
-          int rdLength = in.getShort() & 0xffff;
-          if (rdLength > in.remaining()) {
-            return null;
-          }
-          byte[] data = new byte[rdLength];
-          in.get(data);
-          InetAddress address = null;
-          if ((type == TYPE_A && rdLength == 4) || (type == TYPE_AAAA && rdLength == 16)) {
-            address = InetAddress.getByAddress(data);
-          }
-          answers.add(new Record(type, address));
-        }
-        // Go folds an OPT record's extended RCODE in; the low four bits are what matter for these answers
-        int rcode = flags & 0xf;
-        return new Message(id, (flags & 0x0200) != 0, (flags & 0x0400) != 0, (flags & 0x0080) != 0, rcode, questionName, questionType,
-            List.copyOf(answers), additional > 0);
-      } catch (RuntimeException | IOException e) {
-        return null;
-      }
-    }
-
-    /** A domain name with compression pointers, rooted ({@code app.example.}); at most 128 jumps. */
-    private static String readName(byte[] bytes, int length, ByteBuffer in) throws IOException {
-      StringBuilder name = new StringBuilder();
-      int position = in.position();
-      boolean jumped = false;
-      for (int hops = 0; hops < 128; hops++) {
-        if (position >= length) {
-          throw new IOException("name past the end");
-        }
-        int size = bytes[position] & 0xff;
-        if (size == 0) {
-          if (!jumped) {
-            in.position(position + 1);
-          }
-          return name.length() == 0 ? "." : name.toString();
-        }
-        if ((size & 0xc0) == 0xc0) {
-          if (position + 1 >= length) {
-            throw new IOException("pointer past the end");
-          }
-          int target = ((size & 0x3f) << 8) | (bytes[position + 1] & 0xff);
-          if (!jumped) {
-            in.position(position + 2);
-          }
-          jumped = true;
-          position = target;
-          continue;
-        }
-        if (position + 1 + size > length) {
-          throw new IOException("label past the end");
-        }
-        name.append(new String(bytes, position + 1, size, StandardCharsets.ISO_8859_1)).append('.');
-        position += 1 + size;
-      }
-      throw new IOException("too many compression pointers");
-    }
   }
 }

@@ -51,6 +51,14 @@ public final class GoResolver implements Resolver {
       return new Files(Path.of("/etc/hosts"), Path.of("/etc/resolv.conf"), Path.of("/etc/nsswitch.conf"), systemHostname());
     }
 
+    /**
+     * A container's files under its root directory (e.g. {@code /proc/<pid>/root}, with symlinks already
+     * resolved inside that root by the caller), the host name read from its {@code etc/hostname}.
+     */
+    public static Files under(Path root) {
+      return under(root, readHostname(root.resolve("etc/hostname")));
+    }
+
     /** The same files under another root directory, e.g. a container's already-resolved {@code /proc/<pid>/root}. */
     public static Files under(Path root, String hostname) {
       return new Files(root.resolve("etc/hosts"), root.resolve("etc/resolv.conf"), root.resolve("etc/nsswitch.conf"), hostname);
@@ -278,17 +286,24 @@ public final class GoResolver implements Resolver {
 
   /** The kernel's host name of this UTS namespace, read from /proc (no lookup); empty when unknown. */
   static String systemHostname() {
-    for (String file : List.of("/proc/sys/kernel/hostname", "/etc/hostname")) {
-      try {
-        Path path = Path.of(file);
-        if (java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) < 1024) {
-          return new String(java.nio.file.Files.readAllBytes(path), StandardCharsets.UTF_8).strip();
-        }
-      } catch (IOException | RuntimeException e) {
-        // try the next
+    String fromKernel = readHostname(Path.of("/proc/sys/kernel/hostname"));
+    return fromKernel.isEmpty() ? readHostname(Path.of("/etc/hostname")) : fromKernel;
+  }
+
+  /** The first line of a host name file, at most 255 bytes read; empty when it cannot be read. */
+  static String readHostname(Path path) {
+    try {
+      if (!java.nio.file.Files.isRegularFile(path)) {
+        return "";
       }
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+        String text = new String(in.readNBytes(255), StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        return (newline >= 0 ? text.substring(0, newline) : text).strip();
+      }
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
-    return "";
   }
 
   @Override

@@ -167,6 +167,35 @@ class OriginProtocolTest {
   }
 
   @Test
+  void h2cServerThatWaitsForThePrefaceAndClosesOnHttp1IsH2cOnly() throws Exception {
+    // when: it says nothing to HTTP/1.1 and closes, but answers the HTTP/2 preface with its SETTINGS
+    byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    List<Finding> findings = probeWith("http", socket -> {
+      byte[] first = socket.getInputStream().readNBytes(preface.length);
+      if (java.util.Arrays.equals(first, preface)) {
+        socket.getOutputStream().write(new byte[] {0, 0, 6, 4, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 100});
+        socket.getOutputStream().flush();
+        socket.getInputStream().readNBytes(9);
+        Thread.sleep(200);
+        return;
+      }
+      LoopbackServer.readHead(socket);
+      socket.shutdownOutput();
+      Thread.sleep(100);
+    });
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_H2C_ONLY);
+      assertThat(f.message()).isEqualTo("The origin at 127.0.0.1:" + server.port() + " closed the HTTP/1.1 request without an answer, but answers"
+          + " the HTTP/2 connection preface with HTTP/2 frames (SETTINGS): it speaks only cleartext HTTP/2 with prior knowledge (h2c, e.g. a gRPC"
+          + " server), which cloudflared never uses for rule #0's service; cloudflared logs EOF.");
+      assertThat(f.evidence()).containsEntry("origin.reply", "closed-without-a-byte").containsEntry("frames", "SETTINGS")
+          .containsEntry("result", "HTTP/2 frames to the preface");
+    });
+  }
+
+  @Test
   void garbageIsNonHttpWithItsFirstBytesQuotedAndBounded() throws Exception {
     // when
     List<Finding> findings = probeWith("http", socket -> {

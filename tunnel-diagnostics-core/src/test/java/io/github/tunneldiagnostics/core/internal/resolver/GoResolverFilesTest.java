@@ -144,6 +144,24 @@ class GoResolverFilesTest {
   }
 
   @Test
+  void aContainersRootGivesItsFilesAndHostname() throws Exception {
+    // given: a container root with Docker's files
+    Files.createDirectories(root.resolve("etc"));
+    Files.writeString(root.resolve("etc/hostname"), "3f2a9c1d.corp.example\n");
+    Files.writeString(root.resolve("etc/resolv.conf"), "nameserver 127.0.0.11\noptions ndots:0\n");
+
+    // when
+    GoResolver.Files files = GoResolver.Files.under(root);
+    GoResolver resolver = GoResolver.of(files, destination -> destination, Clock.systemUTC());
+
+    // then
+    assertThat(files).isEqualTo(new GoResolver.Files(root.resolve("etc/hosts"), root.resolve("etc/resolv.conf"), root.resolve("etc/nsswitch.conf"), "3f2a9c1d.corp.example"));
+    assertThat(resolver.resolvConf().search()).containsExactly("corp.example.");
+    assertThat(resolver.resolvConf().ndots()).isZero();
+    assertThat(resolver.resolvConf().nameList("app")).containsExactly("app.", "app.corp.example.");
+  }
+
+  @Test
   void nsswitchOrderIsGos() {
     assertThat(GoLookupOrder.parse(List.of())).isEqualTo(GoLookupOrder.FILES_DNS);
     assertThat(GoLookupOrder.parse(List.of("passwd: files", "hosts: files mdns4_minimal [NOTFOUND=return] dns"))).isEqualTo(GoLookupOrder.FILES_DNS);
