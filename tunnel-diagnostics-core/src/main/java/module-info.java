@@ -14,6 +14,7 @@ module io.github.tunneldiagnostics.core {
   requires org.dnsjava;
 
   exports io.github.tunneldiagnostics.core;
+  exports io.github.tunneldiagnostics.core.fix;
   exports io.github.tunneldiagnostics.core.report;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
@@ -22,6 +23,7 @@ module io.github.tunneldiagnostics.core {
   exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.dns to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.edge to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.fix to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.ingress to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.probe to io.github.tunneldiagnostics.testkit;
