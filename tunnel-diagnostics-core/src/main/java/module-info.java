@@ -11,19 +11,24 @@ module io.github.tunneldiagnostics.core {
   requires re2j;
   requires com.ibm.icu;
   requires java.net.http;
+  requires org.dnsjava;
 
   exports io.github.tunneldiagnostics.core;
   exports io.github.tunneldiagnostics.core.fix;
   exports io.github.tunneldiagnostics.core.report;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
+  exports io.github.tunneldiagnostics.core.internal.cloudflareapi to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.files to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.dns to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.edge to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.fix to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.ingress to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.probe to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.publicroute to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.report to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.routetable to io.github.tunneldiagnostics.testkit;
 }

@@ -8,6 +8,7 @@ module io.github.tunneldiagnostics.testkit {
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
   requires static org.jspecify;
+  requires org.dnsjava;
 
   exports io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.testkit.junit;

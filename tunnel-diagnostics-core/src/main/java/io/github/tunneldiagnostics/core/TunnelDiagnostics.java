@@ -186,6 +186,31 @@ public final class TunnelDiagnostics {
     return with(b -> b.connector(options));
   }
 
+  /**
+   * {@link #diagnose()} also checks the public half as a visitor: each public hostname's DNS (the system's
+   * resolvers, or those given), then one request through Cloudflare's edge, classified from Cloudflare's
+   * own answers (error 1033, a 502 page, Access, a challenge, a WAF block, …). A Cloudflare 502 is tied to
+   * cloudflared or the origin with the connector's log ({@link #logs(Path...)}) and metrics. Traffic goes to
+   * the DNS servers and the public hostnames only.
+   *
+   * @throws java.io.UncheckedIOException when an edge CA or ranges file cannot be read
+   */
+  public TunnelDiagnostics publicRoute(PublicRouteOptions options) {
+    Objects.requireNonNull(options, "options");
+    return with(b -> b.publicRoute(options.settings().build()));
+  }
+
+  /**
+   * {@link #diagnose()} also reads the Cloudflare account with a read-only API token: the tunnel's status
+   * and config source, its connectors' config versions, the remote configuration (a remotely managed
+   * tunnel's ingress is then matched and probed instead of the file's), and each public hostname's DNS
+   * records. A rejected token or a missing permission becomes a finding; the other checks run either way.
+   */
+  public TunnelDiagnostics cloudflareApi(CloudflareApiOptions options) {
+    Objects.requireNonNull(options, "options");
+    return with(b -> b.cloudflareApi(options.settings()));
+  }
+
   /** {@link #diagnose()} does not look for a running connector (e.g. for a model built in code). */
   public TunnelDiagnostics noConnector() {
     return with(b -> b.connector(null));

@@ -46,8 +46,10 @@ final class DemoOrigins implements AutoCloseable {
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<String> urls = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<String> services = new ArrayList<>();
   private final StringBuilder ingress = new StringBuilder();
   private @Nullable Path directory;
+  private boolean retiredHostname;
   private @Nullable Path config;
   private @Nullable DemoNamespace namespace;
   private @Nullable String headlineUrl;
@@ -56,7 +58,16 @@ final class DemoOrigins implements AutoCloseable {
 
   /** Starts the origins and writes their config. */
   static DemoOrigins start() throws IOException {
+    return start(false);
+  }
+
+  /**
+   * Starts the origins and writes their config; with {@code retiredHostname}, also a rule for
+   * {@code old.demo.example} (served by the healthy app) whose public DNS points at a tunnel that no longer runs.
+   */
+  static DemoOrigins start(boolean retiredHostname) throws IOException {
     DemoOrigins demo = new DemoOrigins();
+    demo.retiredHostname = retiredHostname;
     try {
       demo.startAll();
       return demo;
@@ -104,6 +115,9 @@ final class DemoOrigins implements AutoCloseable {
       notes.add("left out the headline case (cloudflared in its own network namespace cannot reach an app on this host's loopback): "
           + noNamespace.get());
     }
+    if (retiredHostname) {
+      rule("old.demo.example", "http://127.0.0.1:" + app.getAddress().getPort());
+    }
 
     directory = Files.createTempDirectory("tunnel-doctor-demo");
     config = directory.resolve("config.yml");
@@ -124,6 +138,11 @@ final class DemoOrigins implements AutoCloseable {
     return headlineUrl == null || namespace == null ? Optional.empty() : Optional.of(Map.entry(headlineUrl, namespace.pid()));
   }
 
+  /** The temporary directory of the demo's files, deleted by {@link #close()}. */
+  Path directory() {
+    return Objects.requireNonNull(directory, "directory");
+  }
+
   /** The config file the demo wrote. */
   Path config() {
     return Objects.requireNonNull(config, "config");
@@ -132,6 +151,11 @@ final class DemoOrigins implements AutoCloseable {
   /** One public URL per demo rule. */
   List<String> urls() {
     return List.copyOf(urls);
+  }
+
+  /** Each demo rule's service, in rule order. */
+  List<String> services() {
+    return List.copyOf(services);
   }
 
   /** What the demo had to leave out on this machine, for the user. */
@@ -159,6 +183,7 @@ final class DemoOrigins implements AutoCloseable {
   private void rule(String hostname, String service) {
     ingress.append("  - hostname: ").append(hostname).append('\n').append("    service: ").append(service).append('\n');
     urls.add("https://" + hostname + "/");
+    services.add(service);
   }
 
   private HttpServer plain(InetAddress address, int status, String body) throws IOException {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiSettings;
+import io.github.tunneldiagnostics.core.internal.publicroute.PublicRouteSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param connector how to find the running connector, or null not to look for one
  * @param logs the connector's log files to classify, in order
  * @param discoverChecks whether custom checks are loaded with {@link java.util.ServiceLoader}
+ * @param publicRoute how to check the public half ({@code --public}), or null not to
+ * @param cloudflareApi how to read the account ({@code --cloudflare-api}), or null not to
  */
 public record DiagnosisSettings(
     @Nullable Path configFile,
@@ -46,7 +50,9 @@ public record DiagnosisSettings(
     Clock clock,
     @Nullable ConnectorOptions connector,
     List<Path> logs,
-    boolean discoverChecks) {
+    boolean discoverChecks,
+    @Nullable PublicRouteSettings publicRoute,
+    @Nullable ApiSettings cloudflareApi) {
 
   public DiagnosisSettings {
     urls = List.copyOf(urls);
@@ -77,6 +83,8 @@ public record DiagnosisSettings(
     b.connector = connector;
     b.logs = new ArrayList<>(logs);
     b.discoverChecks = discoverChecks;
+    b.publicRoute = publicRoute;
+    b.cloudflareApi = cloudflareApi;
     return b;
   }
 
@@ -126,8 +134,20 @@ public record DiagnosisSettings(
     private @Nullable ConnectorOptions connector = ConnectorOptions.defaults();
     private List<Path> logs = new ArrayList<>();
     private boolean discoverChecks;
+    private @Nullable PublicRouteSettings publicRoute;
+    private @Nullable ApiSettings cloudflareApi;
 
     private Builder() {}
+
+    public Builder publicRoute(@Nullable PublicRouteSettings value) {
+      this.publicRoute = value;
+      return this;
+    }
+
+    public Builder cloudflareApi(@Nullable ApiSettings value) {
+      this.cloudflareApi = value;
+      return this;
+    }
 
     public Builder configFile(@Nullable Path value) {
       this.configFile = value;
@@ -186,7 +206,7 @@ public record DiagnosisSettings(
 
     public DiagnosisSettings build() {
       return new DiagnosisSettings(
-          configFile, model, urls, timeout, checks, resolver, listener, clock, connector, logs, discoverChecks);
+          configFile, model, urls, timeout, checks, resolver, listener, clock, connector, logs, discoverChecks, publicRoute, cloudflareApi);
     }
   }
 }

@@ -12,6 +12,8 @@ import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.core.internal.config.CheckSite;
+import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiSettings;
+import io.github.tunneldiagnostics.core.internal.cloudflareapi.CloudflareApiCheck;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorInspector;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.logs.LogAnalysis;
@@ -58,6 +60,14 @@ public final class LiveDiagnosis {
         : SeatPlan.prepare(settings.connector(), started.plus(Duration.between(started, deadline).dividedBy(2)), settings.clock());
     ConnectorReport connector = inspectConnector(seat, file, started, deadline);
     IngressModel diagnosed = chooseModel(file, connector);
+    String tunnelId = PublicHalf.localTunnelId(diagnosed != null ? diagnosed : file, connector);
+    ApiSettings api = settings.cloudflareApi() != null ? PublicHalf.withAccount(settings.cloudflareApi(), file) : null;
+    if (api != null && tunnelId != null && (diagnosed == null || diagnosed.source().kind() != ConfigSource.Kind.CONNECTOR)) {
+      IngressModel remote = PublicHalf.remoteIngress(api, tunnelId, file, settings.clock(), settings.clock().instant().plus(Duration.between(settings.clock().instant(), deadline).dividedBy(2)));
+      if (remote != null) {
+        diagnosed = remote; // a remotely managed tunnel serves the dashboard's rules: match and probe those
+      }
+    }
     if (diagnosed == null) {
       List<Finding> findings = new ArrayList<>(setup);
       if (!settings.hasConfig()) {
@@ -89,6 +99,12 @@ public final class LiveDiagnosis {
     LogsCheck logsCheck = settings.logs().isEmpty() ? null : new LogsCheck(settings.logs());
     if (logsCheck != null) {
       builtIn.add(logsCheck);
+    }
+    if (settings.publicRoute() != null) {
+      builtIn.add(PublicHalf.publicCheck(settings.publicRoute(), tunnelId, settings.logs(), connector));
+    }
+    if (api != null) {
+      builtIn.add(new CloudflareApiCheck(api, tunnelId));
     }
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(diagnosed)

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Draws one route as the chain hostname → rule → service → addresses, each link marked by the findings
  * about it. A finding belongs to a route when it names the route's rule (evidence {@code rule}, or one of
  * {@code rules} for a cause shared by several rules) or has
- * the route's URL or host as subject; it belongs to a link by its code (DNS_ and EDGE_ to the hostname; a
+ * the route's URL or host as subject; it belongs to a link by its check (the public checks' to the hostname)
+ * or its code (DNS_ and EDGE_ to the hostname; a
  * failed TLS handshake or HTTP exchange after the connection to a link of its own after the addresses, so
  * that the chain shows where it broke; other ORIGIN_ codes, TLS_VERIFY_DISABLED and CA_POOL_UNREADABLE to
  * the service; the rest to the rule) or, for the
@@ -58,7 +59,7 @@ final class RouteChain {
       byLink.get(linkOf(finding)).add(finding);
     }
     List<ChainLink> chain = new ArrayList<>();
-    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "dns", "edge")));
+    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "public", "dns", "edge")));
     chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.get(Link.RULE), true));
     boolean probed = ran(report, "origin");
     chain.add(link(1, route.service(), byLink.get(Link.SERVICE), probed));
@@ -104,9 +105,12 @@ final class RouteChain {
 
   private static Link linkOf(Finding finding) {
     String code = finding.code();
+    if (finding.check().equals("public") || finding.check().startsWith("public.")) {
+      return Link.HOSTNAME; // the visitor's side: DNS and the edge's answer, whatever code it names
+    }
     if (code.equals(FindingCode.CHECK_FAILED) || code.equals(FindingCode.CHECK_SKIPPED)) {
       String check = finding.check();
-      return check.startsWith("dns") || check.startsWith("edge") ? Link.HOSTNAME
+      return check.startsWith("public") || check.startsWith("dns") || check.startsWith("edge") ? Link.HOSTNAME
           : check.startsWith("origin") ? Link.SERVICE : Link.RULE;
     }
     if (code.startsWith("DNS_") || code.startsWith("EDGE_")) {
