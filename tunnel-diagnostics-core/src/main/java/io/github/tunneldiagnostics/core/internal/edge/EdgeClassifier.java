@@ -16,16 +16,16 @@ import org.jspecify.annotations.Nullable;
 public final class EdgeClassifier {
   private static final Pattern RAY = Pattern.compile("[0-9a-f]{16}(-[A-Z]{3})?");
   private static final Pattern JSON_FLAG = Pattern.compile("\"cloudflare_error\"\\s*:\\s*true");
-  private static final Pattern JSON_CODE = Pattern.compile("\"error_code\"\\s*:\\s*(\\d{3,5})");
+  private static final Pattern JSON_CODE = Pattern.compile("\"error_code\"\\s*:\\s*(\\d{3,5})(?!\\d)");
   private static final Pattern JSON_CATEGORY = Pattern.compile("\"error_category\"\\s*:\\s*\"([a-z_]+)\"");
   private static final Pattern MD_FLAG = Pattern.compile("(?m)^cloudflare_error:\\s*true\\s*$");
   private static final Pattern MD_CODE = Pattern.compile("(?m)^error_code:\\s*(\\d{3,5})\\s*$");
   private static final Pattern MD_CATEGORY = Pattern.compile("(?m)^error_category:\\s*([a-z_]+)\\s*$");
   private static final Pattern TEXT_CODE = Pattern.compile("^\\s*error code: (\\d{3,5})\\s*$");
   private static final Pattern HTML_CODE = Pattern.compile("class=\"cf-error-code\">\\s*(\\d{3,5})\\s*<");
-  private static final Pattern HTML_LABEL = Pattern.compile("Error code:? (\\d{3,5})");
+  private static final Pattern HTML_LABEL = Pattern.compile("Error code:? (\\d{3,5})(?!\\d)");
   private static final Pattern HTML_TITLE = Pattern.compile("<title>[^<]*\\| (\\d{3}): ");
-  private static final Pattern HEADER_CODE = Pattern.compile("^\\s*(\\d+)");
+  private static final Pattern HEADER_CODE = Pattern.compile("^\\s*(\\d{3,5})(?!\\d)");
   private static final Set<Integer> WAF_CODES = Set.of(1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1020, 1106, 1107, 1108, 1109);
 
   private EdgeClassifier() {}
