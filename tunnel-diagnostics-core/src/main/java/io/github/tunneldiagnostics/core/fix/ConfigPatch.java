@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ConfigPatch patch = ConfigPatch.read(path, report.remedies());
- * System.out.print(patch.diff());
+ * String diff = patch.diff();   // the unified diff to show before writing
  * WriteResult result = patch.write(TargetVerifier.probing(Resolver.system(), Duration.ofSeconds(5)));
  * }</pre>
  *
