@@ -134,6 +134,7 @@ record OriginCause(String code, String explanation, String remediation) {
     private final Map<String, OriginCause> plainHttp = new HashMap<>();
     private final Map<String, OriginCause> other = new HashMap<>();
 
+    @SuppressWarnings("ReferenceEquality") // NONE is a sentinel compared by identity
     @Nullable OriginCause of(String cause, String service) {
       Map<String, OriginCause> cache = service.startsWith("http://") || service.startsWith("ws://") ? plainHttp : other;
       OriginCause hit = cache.get(cause);

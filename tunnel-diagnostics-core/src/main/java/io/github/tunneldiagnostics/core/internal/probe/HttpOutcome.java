@@ -50,6 +50,7 @@ sealed interface HttpOutcome {
    * @param firstBytes the first bytes received
    * @param looksLikeTls true when they start like a TLS record (handshake or alert)
    */
+  @SuppressWarnings("ArrayRecordComponent") // never compared; read once to render evidence
   record Malformed(byte[] firstBytes, boolean looksLikeTls) implements HttpOutcome {
     /** The bytes as Go's {@code %q} would quote them. */
     String quoted() {

@@ -32,8 +32,6 @@ import org.jspecify.annotations.Nullable;
  * thread; every step is bounded by the rule's timeouts and the route's deadline.
  */
 final class RouteProbe {
-  private static final Duration MIN_EXTRA_PROBE = Duration.ofMillis(50);
-
   private final ProbeRun run;
   private final Route route;
   private final IngressRule rule;
@@ -203,6 +201,7 @@ final class RouteProbe {
    *
    * @param rewrite renders the rule's service for another host/port, for remediations
    */
+  @SuppressWarnings("ReferenceEquality") // the attempt Go would have chosen, by identity
   @Nullable Socket connect(List<InetAddress> addresses, int port, RefusalExplainer.ServiceRewrite rewrite) {
     Duration timeout = capped(settings.connectTimeout());
     List<DialAttempt> attempts = run.dialer().dialAll(addresses, port, timeout);

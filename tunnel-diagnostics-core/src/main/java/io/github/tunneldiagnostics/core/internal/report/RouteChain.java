@@ -41,16 +41,16 @@ final class RouteChain {
       byLink.put(link, new ArrayList<>());
     }
     for (Finding finding : findings) {
-      byLink.get(linkOf(finding)).add(finding);
+      byLink.computeIfAbsent(linkOf(finding), l -> new ArrayList<>()).add(finding);
     }
     List<ChainLink> chain = new ArrayList<>();
-    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "dns", "edge")));
-    chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.get(Link.RULE), true));
+    chain.add(link(0, host, byLink.getOrDefault(Link.HOSTNAME, List.of()), ran(report, "dns", "edge")));
+    chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.getOrDefault(Link.RULE, List.of()), true));
     boolean probed = ran(report, "origin");
-    chain.add(link(1, route.service(), byLink.get(Link.SERVICE), probed));
+    chain.add(link(1, route.service(), byLink.getOrDefault(Link.SERVICE, List.of()), probed));
     boolean dialed = rule == null || rule.service().isDialed();
     if (dialed) {
-      Map<String, ChainLink> addresses = addresses(byLink.get(Link.SERVICE));
+      Map<String, ChainLink> addresses = addresses(byLink.getOrDefault(Link.SERVICE, List.of()));
       if (addresses.isEmpty()) {
         chain.add(new ChainLink(2, probed ? "addresses not reported" : "addresses not probed", LinkStatus.NOT_CHECKED, ""));
       } else {
