@@ -123,7 +123,11 @@ public final class TunnelDiagnostics {
     return with(b -> b.addCheck(check));
   }
 
-  /** The resolver every check uses for host names; tests inject one that answers loopback only. */
+  /**
+   * The resolver every check uses for host names; tests inject one that answers loopback only. The default
+   * resolves as cloudflared's pure-Go resolver does, from this machine's /etc/hosts, /etc/nsswitch.conf and
+   * /etc/resolv.conf, in Go's RFC 6724 order; the origin probe sorts any other resolver's answer that way too.
+   */
   public TunnelDiagnostics resolver(Resolver value) {
     Objects.requireNonNull(value, "resolver");
     return with(b -> b.resolver(value));

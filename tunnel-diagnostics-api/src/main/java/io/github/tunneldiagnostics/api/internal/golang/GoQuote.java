@@ -60,6 +60,10 @@ public final class GoQuote {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
+        case 0x07 -> out.append("\\a");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case 0x0B -> out.append("\\v");
         default -> {
           if (c >= 0x20 && c < 0x7f) {
             out.append((char) c);

@@ -6,6 +6,7 @@ import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.core.internal.resolver.GoResolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.ConnectorOptions;
@@ -119,7 +120,7 @@ public record DiagnosisSettings(
     private List<String> urls = new ArrayList<>();
     private Duration timeout = Diagnosis.DEFAULT_TIMEOUT;
     private List<Check> checks = new ArrayList<>();
-    private Resolver resolver = Resolver.system();
+    private Resolver resolver = GoResolver.system();
     private DiagnosisListener listener = DiagnosisListener.NONE;
     private Clock clock = Clock.systemUTC();
     private @Nullable ConnectorOptions connector = ConnectorOptions.defaults();

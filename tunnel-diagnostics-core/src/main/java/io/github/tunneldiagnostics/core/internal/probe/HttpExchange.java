@@ -23,6 +23,9 @@ final class HttpExchange {
   static final int MAX_HEAD_BYTES = 32 * 1024;
   static final int MAX_BODY_PREFIX = 512;
   private static final Duration BODY_WAIT = Duration.ofMillis(200);
+  /** Bytes of a non-HTTP answer kept for evidence and classification. */
+  static final int MALFORMED_EVIDENCE = 64;
+  private static final Duration MALFORMED_WAIT = Duration.ofMillis(150);
 
   private final Clock clock;
   private final Watchdog watchdog;
@@ -91,7 +94,7 @@ final class HttpExchange {
       head.write(buffer, 0, n);
       byte[] soFar = head.toByteArray();
       if (!startsLikeHttp(soFar)) {
-        return malformed(soFar);
+        return malformed(moreEvidence(connection, head, deadline));
       }
       headEnd = indexOf(soFar, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       if (headEnd < 0 && head.size() >= MAX_HEAD_BYTES) {
@@ -190,8 +193,33 @@ final class HttpExchange {
   }
 
   private static HttpOutcome malformed(byte[] bytes) {
-    byte[] first = Arrays.copyOf(bytes, Math.min(bytes.length, 16));
-    return new HttpOutcome.Malformed(first, looksLikeTls(bytes));
+    return HttpOutcome.Malformed.of(Arrays.copyOf(bytes, Math.min(bytes.length, MALFORMED_EVIDENCE)));
+  }
+
+  /**
+   * Bytes that are not HTTP came: reads a little more (up to {@value #MALFORMED_EVIDENCE} bytes, for at most
+   * {@link #MALFORMED_WAIT}) so that what they are (TLS records, HTTP/2 frames) can be told; failures ignored.
+   */
+  private byte[] moreEvidence(ProbeConnection connection, ByteArrayOutputStream head, Instant deadline) {
+    Instant until = earliest(clock.instant().plus(MALFORMED_WAIT), deadline);
+    byte[] buffer = new byte[MALFORMED_EVIDENCE];
+    try {
+      while (head.size() < MALFORMED_EVIDENCE) {
+        Duration left = Duration.between(clock.instant(), until);
+        if (left.isNegative() || left.isZero()) {
+          break;
+        }
+        connection.readTimeout(left);
+        int n = connection.in().read(buffer, 0, MALFORMED_EVIDENCE - head.size());
+        if (n < 0) {
+          break;
+        }
+        head.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      // what came is the evidence
+    }
+    return head.toByteArray();
   }
 
   private static HttpOutcome.NoResponse.Kind kindOf(IOException e) {

@@ -84,10 +84,10 @@ final class HttpOriginProbe {
       }
     }
     HttpPhase phase = new HttpPhase(probe, where, service.tls(), transport, serviceAuthority(), httpsForm());
-    phase.run(connection, () -> reopen(address), service.tls() ? null : () -> speaksTls(address));
+    phase.run(connection, () -> reopen(address), service.tls() ? null : new PortSniffs(probe, port, sni, this::tlsDeadline).at(address));
   }
 
-  private @Nullable ProbeConnection open(Socket socket) {
+  static @Nullable ProbeConnection open(Socket socket) {
     try {
       return ProbeConnection.of(socket);
     } catch (IOException e) {
@@ -115,24 +115,7 @@ final class HttpOriginProbe {
     return null;
   }
 
-  /** Whether the port completes a TLS handshake (to explain a plain-text service that got no answer). */
-  private boolean speaksTls(InetAddress address) {
-    if (!probe.hasTimeFor(MIN_EXTRA)) {
-      return false;
-    }
-    DialAttempt attempt = probe.run().dialer().dial(address, port, probe.capped(probe.settings().connectTimeout()));
-    if (attempt.socket() == null) {
-      return false;
-    }
-    TlsHandshake.Result result = probe.run().tls().handshake(attempt.socket(), sni, List.of(), tlsDeadline());
-    if (result instanceof TlsHandshake.Established established) {
-      RouteProbe.closeQuietly(established.socket());
-      return true;
-    }
-    return false;
-  }
-
-  private Instant tlsDeadline() {
+  Instant tlsDeadline() {
     Instant limit = probe.now().plus(probe.settings().tlsTimeout());
     return limit.isBefore(probe.deadline()) ? limit : probe.deadline();
   }

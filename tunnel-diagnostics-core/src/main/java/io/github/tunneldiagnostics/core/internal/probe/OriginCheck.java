@@ -6,6 +6,7 @@ import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelection;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +195,7 @@ public final class OriginCheck implements Check {
     private String userAgent = "tunnel-diagnostics-probe";
     private List<X509Certificate> extraRoots = List.of();
     private Duration reserve = MAX_RESERVE;
+    private GoAddressSelection.SourceAddresses sourceAddresses = GoAddressSelection.SourceAddresses.kernel();
 
     private Builder() {}
 
@@ -240,8 +242,17 @@ public final class OriginCheck implements Check {
       return this;
     }
 
+    /**
+     * How the source address toward a destination is found, for Go's RFC 6724 address order (default: as
+     * Go does it, a UDP "connect" in this network namespace that sends nothing).
+     */
+    public Builder sourceAddresses(GoAddressSelection.SourceAddresses value) {
+      this.sourceAddresses = Objects.requireNonNull(value, "sourceAddresses");
+      return this;
+    }
+
     ProbeSettings settings() {
-      return new ProbeSettings(socketTable, hostnames, slowThreshold, visitorIp, userAgent, extraRoots, reserve);
+      return new ProbeSettings(socketTable, hostnames, slowThreshold, visitorIp, userAgent, extraRoots, reserve, sourceAddresses);
     }
 
     public OriginCheck build() {

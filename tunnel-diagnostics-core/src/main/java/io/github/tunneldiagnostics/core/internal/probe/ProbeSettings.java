@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelection;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param userAgent the {@code User-Agent} sent
  * @param extraRoots roots trusted in addition to the JDK's and Cloudflare's Origin CA roots
  * @param reserve the part of the remaining time kept back to assemble the findings before the deadline
+ * @param sourceAddresses the source address toward each destination, for Go's RFC 6724 sort
  */
 record ProbeSettings(
     SocketTable socketTable,
@@ -23,7 +25,8 @@ record ProbeSettings(
     String visitorIp,
     String userAgent,
     List<X509Certificate> extraRoots,
-    Duration reserve) {
+    Duration reserve,
+    GoAddressSelection.SourceAddresses sourceAddresses) {
 
   ProbeSettings {
     Objects.requireNonNull(socketTable, "socketTable");
@@ -33,5 +36,6 @@ record ProbeSettings(
     Objects.requireNonNull(userAgent, "userAgent");
     extraRoots = List.copyOf(extraRoots);
     Objects.requireNonNull(reserve, "reserve");
+    Objects.requireNonNull(sourceAddresses, "sourceAddresses");
   }
 }

@@ -206,7 +206,8 @@ class OriginCheckHttpTest {
       assertThat(findings).singleElement().satisfies(f -> {
         assertThat(f.code()).isEqualTo(FindingCode.ORIGIN_NO_RESPONSE);
         assertThat(f.message()).matches("The origin at 127\\.0\\.0\\.1:" + closing.port()
-            + " accepted the connection and closed it without answering GET / \\(after \\d+ ms\\); cloudflared logs EOF\\.");
+            + " accepted the connection and closed it without sending a byte in answer to GET / \\(after \\d+ ms\\); cloudflared logs EOF\\.");
+        assertThat(f.evidence()).containsEntry("origin.reply", "closed-without-a-byte").containsEntry("result", "closed without response");
       });
     }
   }
