@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,7 @@ class TunnelDiagnosticsExtensionTest {
     void injectsRoutesModelAndReport(TunnelRoutes tunnel, IngressModel model, DiagnosisReport validation) {
       assertThat(model.rules()).hasSize(3);
       assertThat(tunnel.model()).isSameAs(model);
-      assertThat(validation.findings()).isNotNull();
+      assertThat(validation.ingress()).isSameAs(model); // the static validation of the injected model
       assertThat(model).routes("https://api.example.com/").toService("http://localhost:8080");
     }
 
@@ -54,6 +55,23 @@ class TunnelDiagnosticsExtensionTest {
       @Test
       void nestedClassSharesTheConfig(IngressModel model) {
         assertThat(model.source().location()).isEqualTo("classpath:cloudflared/config.yml");
+      }
+    }
+  }
+
+  @TunnelDiagnosticsTest(config = "classpath:cloudflared/config.yml")
+  static class NestedWithOwnConfig {
+    @Test
+    void outerClassGetsItsConfig(IngressModel model) {
+      assertThat(model.source().location()).isEqualTo("classpath:cloudflared/config.yml");
+    }
+
+    @Nested
+    @TunnelDiagnosticsTest(config = "classpath:cloudflared/invalid.yml", requireValidConfig = false)
+    class Inner {
+      @Test
+      void nestedClassGetsItsOwnConfig(IngressModel model) {
+        assertThat(model.source().location()).isEqualTo("classpath:cloudflared/invalid.yml");
       }
     }
   }
@@ -88,6 +106,11 @@ class TunnelDiagnosticsExtensionTest {
   static class ProgrammaticWithOverride {
     static final FakeOrigin APP = FakeOrigin.healthy().start();
 
+    @AfterAll
+    static void stopApp() {
+      APP.close(); // the origin lives as long as this class, not as long as the JVM
+    }
+
     @RegisterExtension
     static final TunnelDiagnosticsExtension TUNNEL = TunnelDiagnosticsExtension.builder()
         .config("classpath:cloudflared/config.yml")
@@ -113,6 +136,11 @@ class TunnelDiagnosticsExtensionTest {
   @Test
   void declarativeExtensionInjectsAndNestedClassesShareTheConfig() {
     run(DeclarativeInjection.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+  }
+
+  @Test
+  void nestedClassWithItsOwnAnnotationGetsItsOwnConfig() {
+    run(NestedWithOwnConfig.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What came back for one probe request. */
+@SuppressWarnings("SameNameButDifferent") // NoResponse.Kind and Malformed.Kind, always read qualified outside
 sealed interface HttpOutcome {
 
   /**
