@@ -13,11 +13,13 @@ module io.github.tunneldiagnostics.core {
   requires java.net.http;
 
   exports io.github.tunneldiagnostics.core;
+  exports io.github.tunneldiagnostics.core.fix;
   exports io.github.tunneldiagnostics.core.report;
 
   // Implementation: open to the testkit only; the command line runs on the class path.
   exports io.github.tunneldiagnostics.core.internal.config to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.connector to io.github.tunneldiagnostics.testkit;
+  exports io.github.tunneldiagnostics.core.internal.fix to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.ingress to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.logs to io.github.tunneldiagnostics.testkit;
   exports io.github.tunneldiagnostics.core.internal.probe to io.github.tunneldiagnostics.testkit;

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.api;
 
 import io.github.tunneldiagnostics.api.check.CheckResult;
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.Remedy;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import java.time.Duration;
@@ -64,6 +65,11 @@ public record DiagnosisReport(
   /** The findings about one rule (evidence {@code rule}). */
   public List<Finding> findingsForRule(int ruleIndex) {
     return findings.stream().filter(f -> f.ruleIndex().orElse(-1) == ruleIndex).toList();
+  }
+
+  /** Every finding's remedies, in the order of the findings (most severe first). */
+  public List<Remedy> remedies() {
+    return findings.stream().flatMap(f -> f.remedies().stream()).toList();
   }
 
   /** The result of the check with this id. */

@@ -7,6 +7,7 @@ import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.diagnosis.DiagnosisSettings;
+import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
 import io.github.tunneldiagnostics.core.internal.diagnosis.LiveDiagnosis;
 import io.github.tunneldiagnostics.core.internal.diagnosis.ModelDiagnosis;
 import io.github.tunneldiagnostics.core.internal.diagnosis.StandardChecks;
@@ -213,7 +214,7 @@ public final class TunnelDiagnostics {
    *     refuses, with cloudflared's message
    */
   public DiagnosisReport diagnose() {
-    return new LiveDiagnosis(settings).run();
+    return withRemedies(new LiveDiagnosis(settings).run());
   }
 
   /**
@@ -226,7 +227,7 @@ public final class TunnelDiagnostics {
    * @throws InvalidRequestUrlException when a URL is one cloudflared refuses, with cloudflared's message
    */
   public DiagnosisReport probeOrigins() {
-    return ModelDiagnosis.probeOrigins(settings);
+    return withRemedies(ModelDiagnosis.probeOrigins(settings));
   }
 
   /**
@@ -261,7 +262,7 @@ public final class TunnelDiagnostics {
    *     refuses, with cloudflared's message
    */
   public DiagnosisReport validate() {
-    return ModelDiagnosis.validate(settings);
+    return withRemedies(ModelDiagnosis.validate(settings));
   }
 
   /**
@@ -292,5 +293,17 @@ public final class TunnelDiagnostics {
     return "TunnelDiagnostics[" + (file != null ? file : model != null ? "model " + model.source().location() : "no config")
         + ", urls=" + settings.urls() + ", timeout=" + settings.timeout() + ", checks="
         + settings.checks().stream().map(Check::id).toList() + "]";
+  }
+
+  /**
+   * The report with each finding's remedy as data: a config change when one fixes the cause safely, else
+   * what a person must do (see {@link io.github.tunneldiagnostics.api.check.Remedy}).
+   */
+  private DiagnosisReport withRemedies(DiagnosisReport report) {
+    Path file = settings.configFile();
+    if (file == null && report.ingress() != null) {
+      file = report.ingress().source().file();
+    }
+    return RemedyPlanner.forFile(file).attach(report);
   }
 }

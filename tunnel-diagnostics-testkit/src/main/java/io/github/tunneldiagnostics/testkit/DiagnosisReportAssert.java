@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.testkit;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.Remedy;
 import io.github.tunneldiagnostics.api.check.Severity;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -71,6 +72,25 @@ public class DiagnosisReportAssert extends AbstractObjectAssert<DiagnosisReportA
     DiagnosisReport report = present();
     if (report != null && report.findingsWithCode(code).stream().noneMatch(f -> f.severity() == severity)) {
       failWithMessage("%nExpecting a finding with code %s and severity %s%nbut the report has %s", code, severity, FindingDescription.of(report));
+    }
+    return myself;
+  }
+
+  /** Some finding carries exactly this remedy ({@link DiagnosisReport#remedies()}). */
+  public DiagnosisReportAssert hasRemedy(Remedy expected) {
+    DiagnosisReport report = present();
+    if (report != null && !report.remedies().contains(expected)) {
+      failWithMessage("%nExpecting a finding to carry the remedy%n  %s (%s)%nbut the report has %s", expected.describe(), expected.kind(),
+          FindingDescription.of(report));
+    }
+    return myself;
+  }
+
+  /** No finding carries a change to the config file. */
+  public DiagnosisReportAssert hasNoConfigRemedies() {
+    DiagnosisReport report = present();
+    if (report != null && report.remedies().stream().anyMatch(Remedy::changesConfig)) {
+      failWithMessage("%nExpecting no config change among the remedies%nbut the report has %s", FindingDescription.of(report));
     }
     return myself;
   }

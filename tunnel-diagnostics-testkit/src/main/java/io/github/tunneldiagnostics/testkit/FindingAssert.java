@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.Remedy;
 import io.github.tunneldiagnostics.api.check.Severity;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,50 @@ public class FindingAssert extends AbstractObjectAssert<FindingAssert, @Nullable
       failWithMessage("%nExpecting remediation to contain%n  %s%nbut was%n  %s", text, finding.remediation());
     }
     return myself;
+  }
+
+  /** The finding carries exactly this remedy (among its remedies). */
+  public FindingAssert hasRemedy(Remedy expected) {
+    Finding finding = present();
+    if (finding != null && !finding.remedies().contains(expected)) {
+      failWithMessage("%nExpecting the finding to carry the remedy%n  %s (%s)%nbut its remedies were%n%s%nfinding:%n%s",
+          expected.describe(), expected.kind(), remedies(finding), FindingDescription.of(finding));
+    }
+    return myself;
+  }
+
+  /** The finding carries a remedy that changes the config file (not only a manual step). */
+  public FindingAssert hasConfigRemedy() {
+    Finding finding = present();
+    if (finding != null && finding.configRemedies().isEmpty()) {
+      failWithMessage("%nExpecting the finding to carry a config change%nbut its remedies were%n%s%nfinding:%n%s",
+          remedies(finding), FindingDescription.of(finding));
+    }
+    return myself;
+  }
+
+  /**
+   * The finding carries no remedy that changes the config file: only what a person must do. Use it to
+   * prove a fix is not offered where it would be unsafe (e.g. a port that belongs to another app).
+   */
+  public FindingAssert hasNoConfigRemedy() {
+    Finding finding = present();
+    if (finding != null && !finding.configRemedies().isEmpty()) {
+      failWithMessage("%nExpecting the finding to carry no config change%nbut it carries%n%s%nfinding:%n%s",
+          remedies(finding), FindingDescription.of(finding));
+    }
+    return myself;
+  }
+
+  private static String remedies(Finding finding) {
+    if (finding.remedies().isEmpty()) {
+      return "  (none)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Remedy remedy : finding.remedies()) {
+      out.append(out.length() == 0 ? "" : "\n").append("  ").append(remedy.kind()).append(": ").append(remedy.describe());
+    }
+    return out.toString();
   }
 
   private @Nullable Finding present() {

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.Remedy;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ final class FindingDescription {
     }
     if (!finding.remediation().isEmpty()) {
       out.append("    fix: ").append(finding.remediation()).append('\n');
+    }
+    for (Remedy remedy : finding.configRemedies()) {
+      out.append("    change: ").append(remedy.describe()).append('\n');
     }
     for (Map.Entry<String, String> entry : finding.evidence().entrySet()) {
       out.append("    ").append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');

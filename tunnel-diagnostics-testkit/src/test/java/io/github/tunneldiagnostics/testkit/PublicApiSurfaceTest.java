@@ -43,6 +43,7 @@ class PublicApiSurfaceTest {
       "io.github.tunneldiagnostics.api.ingress");
   private static final Set<String> CORE_PACKAGES = Set.of(
       "io.github.tunneldiagnostics.core",
+      "io.github.tunneldiagnostics.core.fix",
       "io.github.tunneldiagnostics.core.report");
   private static final Set<String> TESTKIT_PACKAGES = Set.of(
       "io.github.tunneldiagnostics.testkit",
@@ -56,7 +57,7 @@ class PublicApiSurfaceTest {
   }
 
   @Test
-  void coreExportsTheFacadeAndTheReportPackageOnly() {
+  void coreExportsTheFacadeTheFixAndTheReportPackagesOnly() {
     assertSurface(TunnelDiagnostics.class, CORE_PACKAGES);
   }
 

@@ -44,6 +44,7 @@ public final class TunnelDoctor {
     commandLine.addSubcommand(new MatchCommand(context));
     commandLine.addSubcommand(new DiagnoseCommand(context));
     commandLine.addSubcommand(new LogsCommand(context));
+    commandLine.addSubcommand(new FixCommand(context));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {

@@ -1,7 +1,9 @@
 package io.github.tunneldiagnostics.api.check;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param message one sentence naming the concrete values
  * @param remediation the concrete change to make; empty when there is nothing to change
  * @param evidence what was measured, in insertion order; values under secret-looking keys are redacted
+ * @param remedies the fix as data, when a config change (or a named manual step) fixes the cause; empty
+ *     for findings without one, e.g. those of custom checks that set none
  */
 public record Finding(
     String code,
@@ -28,7 +32,8 @@ public record Finding(
     String subject,
     String message,
     String remediation,
-    Map<String, String> evidence) {
+    Map<String, String> evidence,
+    List<Remedy> remedies) {
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
   private static final Pattern SECRET_KEY =
@@ -57,6 +62,13 @@ public record Finding(
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
     evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"), redact(k, Objects.requireNonNull(v, "evidence value"))));
     evidence = Collections.unmodifiableMap(copy);
+    remedies = List.copyOf(remedies);
+  }
+
+  /** A finding without remedies. */
+  public Finding(
+      String code, Severity severity, String check, String subject, String message, String remediation, Map<String, String> evidence) {
+    this(code, severity, check, subject, message, remediation, evidence, List.of());
   }
 
   private static String redact(String key, String value) {
@@ -98,13 +110,24 @@ public record Finding(
 
   /** A copy of this finding without evidence, for exposure on public endpoints. */
   public Finding withoutEvidence() {
-    return new Finding(code, severity, check, subject, message, remediation, Map.of());
+    return new Finding(code, severity, check, subject, message, remediation, Map.of(), remedies);
+  }
+
+  /** A copy with these remedies instead of this finding's. */
+  public Finding withRemedies(List<Remedy> newRemedies) {
+    return new Finding(code, severity, check, subject, message, remediation, evidence, newRemedies);
+  }
+
+  /** The remedies that edit the config file (not the {@link Remedy.Manual} ones). */
+  public List<Remedy> configRemedies() {
+    return remedies.stream().filter(Remedy::changesConfig).toList();
   }
 
   /** A builder holding this finding's values, e.g. to change its severity or add evidence. */
   public Builder toBuilder() {
     Builder builder = new Builder(code, severity).subject(subject).message(message).remediation(remediation).evidence(evidence);
     builder.check = check;
+    builder.remedies.addAll(remedies);
     return builder;
   }
 
@@ -117,6 +140,7 @@ public record Finding(
     private String message = "";
     private String remediation = "";
     private final LinkedHashMap<String, String> evidence = new LinkedHashMap<>();
+    private final List<Remedy> remedies = new ArrayList<>();
 
     private Builder(String code, Severity severity) {
       this.code = Objects.requireNonNull(code, "code");
@@ -159,6 +183,12 @@ public record Finding(
       return this;
     }
 
+    /** Adds a remedy: the fix as data (see {@link Remedy}). */
+    public Builder remedy(Remedy remedy) {
+      remedies.add(Objects.requireNonNull(remedy, "remedy"));
+      return this;
+    }
+
     /** Records the 0-based rule index this finding is about (evidence key {@value Finding#RULE_KEY}). */
     public Builder rule(int index) {
       return evidence(RULE_KEY, Integer.toString(index));
@@ -166,7 +196,7 @@ public record Finding(
 
     /** Builds the finding; the builder can be reused. */
     public Finding build() {
-      return new Finding(code, severity, check, subject, message, remediation, evidence);
+      return new Finding(code, severity, check, subject, message, remediation, evidence, remedies);
     }
   }
 }

@@ -87,7 +87,7 @@ final class ConnectStep {
   private static Finding withOrder(Finding finding, String order) {
     Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
     evidence.put("goDial", order);
-    return new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence);
+    return new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies());
   }
 
   /** How Go walks the addresses, e.g. "IPv6 first: [::1]:8080 refused, then 127.0.0.1:8080 connected". */

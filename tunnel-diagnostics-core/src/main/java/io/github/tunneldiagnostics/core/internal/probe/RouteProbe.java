@@ -132,7 +132,7 @@ final class RouteProbe {
     for (DialAttempt attempt : dialed) {
       evidence.putIfAbsent("address." + attempt.target(), attempt.summary());
     }
-    out.add(new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence));
+    out.add(new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies()));
   }
 
   Instant now() {

@@ -74,6 +74,12 @@ final class JsonOutput {
     return this;
   }
 
+  JsonOutput value(boolean value) {
+    beforeValue();
+    out.append(value);
+    return this;
+  }
+
   JsonOutput nullValue() {
     beforeValue();
     out.append("null");

@@ -64,7 +64,12 @@ public final class JsonReportWriter implements ReportWriter {
       for (Map.Entry<String, String> entry : finding.evidence().entrySet()) {
         json.name(entry.getKey()).value(entry.getValue());
       }
-      json.endObject().endObject();
+      json.endObject();
+      if (!finding.remedies().isEmpty()) {
+        json.name("remedies");
+        RemedyJson.write(finding.remedies(), json);
+      }
+      json.endObject();
     }
     return json.endArray().endObject().finish();
   }

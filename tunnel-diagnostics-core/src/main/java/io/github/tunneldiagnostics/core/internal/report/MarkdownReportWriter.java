@@ -72,6 +72,9 @@ public final class MarkdownReportWriter implements ReportWriter {
       if (!finding.remediation().isEmpty()) {
         out.append("**Fix:** ").append(text(finding.remediation())).append("\n\n");
       }
+      for (io.github.tunneldiagnostics.api.check.Remedy remedy : finding.configRemedies()) {
+        out.append("**Change:** ").append(text(remedy.describe())).append("\n\n");
+      }
       out.append("Check: ").append(code(finding.check())).append('\n');
       if (!finding.evidence().isEmpty()) {
         out.append("\n| Evidence | Value |\n|---|---|\n");

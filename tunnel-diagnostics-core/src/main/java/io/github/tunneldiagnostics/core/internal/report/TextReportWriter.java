@@ -7,6 +7,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.check.Remedy;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
@@ -124,6 +125,11 @@ public final class TextReportWriter implements ReportWriter {
         List<String> fix = Wrapping.wrap(finding.remediation(), WIDTH, "    Fix: ", "         ");
         out.append("    ").append(paint("Fix:", BOLD)).append(fix.get(0).substring(8)).append('\n');
         fix.subList(1, fix.size()).forEach(line -> out.append(line).append('\n'));
+      }
+      for (Remedy remedy : finding.configRemedies()) {
+        List<String> change = Wrapping.wrap(remedy.describe(), WIDTH, "    Change: ", "            ");
+        out.append("    ").append(paint("Change:", BOLD)).append(change.get(0).substring(11)).append('\n');
+        change.subList(1, change.size()).forEach(line -> out.append(line).append('\n'));
       }
     }
   }
