@@ -83,6 +83,7 @@ final class RemedyEditor {
     return rule(rule);
   }
 
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   private boolean flow(MappingNode mapping) {
     SequenceNode ingress = yaml.ingress();
     return mapping.getFlowStyle() == FlowStyle.FLOW
@@ -209,7 +210,7 @@ final class RemedyEditor {
       }
     }
     boolean flowItem = before.getFlowStyle() == FlowStyle.FLOW
-        && (copiedTuple == null || copiedTuple.getValueNode() instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW);
+        && (copiedTuple == null || (copiedTuple.getValueNode() instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW));
     if (ingress != null && ingress.getFlowStyle() == FlowStyle.FLOW) {
       if (copiedTuple != null && !(copiedTuple.getValueNode() instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW)) {
         throw new Refused("the ingress list is written in flow style and the originRequest to copy is not; add the rule by hand");
@@ -328,6 +329,7 @@ final class RemedyEditor {
   }
 
   /** Where the item before rule {@code index} (a dropped null item too) ends, or the ingress key's line. */
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   private int previousEnd(int index) {
     SequenceNode ingress = java.util.Objects.requireNonNull(yaml.ingress());
     Node item = yaml.rules().get(index);
@@ -358,6 +360,7 @@ final class RemedyEditor {
   }
 
   /** Rule {@code index}'s lines: from its comments and {@code -} to the next item (blank lines kept with it). */
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   private int[] span(int index) throws Refused {
     SequenceNode ingress = java.util.Objects.requireNonNull(yaml.ingress());
     Node item = yaml.rules().get(index);
