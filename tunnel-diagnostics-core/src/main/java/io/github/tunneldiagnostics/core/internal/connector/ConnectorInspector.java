@@ -330,7 +330,7 @@ public final class ConnectorInspector {
     TunnelState state = new TunnelState(tunnelId, JsonObjects.string(json, "connectorID"), connections);
     IngressModel file = options.fileModel();
     String configured = file == null ? null : file.tunnel();
-    if (configured != null && UUID.matcher(configured).matches() && !configured.toLowerCase(Locale.ROOT).equals(tunnelId.toLowerCase(Locale.ROOT))) {
+    if (file != null && configured != null && UUID.matcher(configured).matches() && !configured.toLowerCase(Locale.ROOT).equals(tunnelId.toLowerCase(Locale.ROOT))) {
       Finding.Builder b =
           Finding.error(FindingCode.CONNECTOR_WRONG_TUNNEL)
               .check(CHECK_ID)

@@ -210,7 +210,7 @@ final class Tally {
   }
 
   private @Nullable Instant parse(String raw) {
-    if (raw == cachedRaw || raw.equals(cachedRaw)) {
+    if (raw.equals(cachedRaw)) {
       return cachedInstant;
     }
     Instant parsed = fastUtc(raw);
