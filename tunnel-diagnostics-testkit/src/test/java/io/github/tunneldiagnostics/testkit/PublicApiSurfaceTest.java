@@ -44,7 +44,6 @@ class PublicApiSurfaceTest {
   private static final Set<String> CORE_PACKAGES = Set.of(
       "io.github.tunneldiagnostics.core",
       "io.github.tunneldiagnostics.core.fix",
-      "io.github.tunneldiagnostics.core.fix",
       "io.github.tunneldiagnostics.core.report");
   private static final Set<String> TESTKIT_PACKAGES = Set.of(
       "io.github.tunneldiagnostics.testkit",

@@ -228,7 +228,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         resolves.forEach(visitor::resolve);
         dnsServers.forEach(visitor::dnsServer);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new UsageException(String.valueOf(e.getMessage()));
       }
       edgeCas.forEach(pem -> visitor.edgeCa(LogFiles.readable(pem, "--edge-ca file")));
       try {
@@ -254,7 +254,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       try {
         result = result.cloudflareApi(account.build());
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new UsageException(String.valueOf(e.getMessage()));
       }
     }
     return result;
@@ -265,7 +265,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     try (@Nullable ProgressReporter progress = showProgress ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
       return (progress != null ? diagnostics.listener(progress) : diagnostics).diagnose();
     } catch (InvalidRequestUrlException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 

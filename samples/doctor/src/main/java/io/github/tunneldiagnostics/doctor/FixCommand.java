@@ -147,7 +147,7 @@ final class FixCommand implements Callable<Integer> {
         out.reloaded(runReload(advice));
       }
       if (result.written() && wait != null) {
-        exit = verify(diagnostics, watch, connectorBefore, before, out);
+        exit = verify(diagnostics, watch, connectorBefore, out);
       }
     }
     out.print(format, TunnelDoctor.out(spec), TunnelDoctor.err(spec));
@@ -155,7 +155,7 @@ final class FixCommand implements Callable<Integer> {
   }
 
   private int verify(TunnelDiagnostics diagnostics, Optional<ConnectorWatch> watch, Optional<ConnectorWatch.State> connectorBefore,
-      DiagnosisReport before, FixReport out) {
+      FixReport out) {
     Duration limit = java.util.Objects.requireNonNull(wait);
     if (watch.isPresent() && connectorBefore.isPresent()) {
       ConnectorWatch.Outcome outcome = watch.get().awaitChange(connectorBefore.get(), limit);
