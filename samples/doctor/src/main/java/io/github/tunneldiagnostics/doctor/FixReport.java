@@ -177,10 +177,35 @@ final class FixReport {
     before.routes().forEach(r -> old.put(r.route().url(), r));
     for (RouteReport route : after.routes()) {
       RouteReport was = old.get(route.route().url());
-      lines.add(route.route().url() + ": " + (was == null ? "(new)" : was.verdict() + " " + was.route().service()) + " -> "
-          + route.verdict() + " " + route.route().service());
+      lines.add(route.route().url() + ": " + (was == null ? "(new)" : was.verdict() + " " + was.route().service() + edge(before, was)) + " -> "
+          + route.verdict() + " " + route.route().service() + edge(after, route));
     }
     return lines;
+  }
+
+  /** The routes of {@code report} whose rule the patch changed (a new service, a new way to reach it, or a new rule). */
+  List<RouteReport> changedRoutes(DiagnosisReport report) {
+    return report.routes().stream().filter(r -> patch.changedRules().contains(r.route().rule())).toList();
+  }
+
+  /**
+   * True when the re-check proves the fix: nothing is BROKEN, and every route of a changed rule is HEALTHY (with
+   * {@code --public}, its public hostname through the edge included, as the edge's findings are the rule's).
+   */
+  static boolean provenHealthy(DiagnosisReport after, List<RouteReport> changed) {
+    return after.verdict() != io.github.tunneldiagnostics.api.Verdict.BROKEN
+        && changed.stream().allMatch(r -> r.verdict() == io.github.tunneldiagnostics.api.Verdict.HEALTHY);
+  }
+
+  /** What the edge answered for the route's public hostname ({@code --public}), as {@code " (edge: CODE)"}; empty without. */
+  private static String edge(DiagnosisReport report, RouteReport route) {
+    String url = route.route().url();
+    return report.findings().stream()
+        .filter(f -> f.check().equals("public.edge") && f.ruleIndex().orElse(-1) == route.route().rule())
+        .filter(f -> !url.contains("://") || f.subject().equals(url))
+        .min(java.util.Comparator.comparing(Finding::severity)) // ERROR is declared first: the most severe
+        .map(f -> " (edge: " + f.code() + ")")
+        .orElse("");
   }
 
   private Map<String, Object> document() {
