@@ -13,6 +13,10 @@ import io.github.tunneldiagnostics.core.fix.TargetVerifier;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
 import io.github.tunneldiagnostics.core.internal.fix.ReloadAdvisor;
+import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
+import io.github.tunneldiagnostics.core.internal.fix.RemoteApiRequest;
+import java.time.Clock;
+import java.time.Instant;
 import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -137,6 +141,14 @@ final class FixCommand implements Callable<Integer> {
       throw new UsageException("cannot read the config file '" + file + "': " + ConfigFiles.reason(e));
     }
     FixReport out = new FixReport(file, before, patch, remote);
+    if (remote) {
+      List<Remedy> changes = RemedyPlanner.forFile(file).remoteChanges(before);
+      RemoteApiRequest.Outcome request = null;
+      if (visitor.cloudflareApi && !changes.isEmpty()) {
+        request = RemoteApiRequest.build(visitor.apiSettings(context), file, changes, Clock.systemUTC(), Instant.now().plus(timeout));
+      }
+      out.remote(changes, request, visitor.cloudflareApi);
+    }
     Reload advice = new ReloadAdvisor(Path.of("/proc")).advise(file, remote);
     out.reload(advice);
 

@@ -8,6 +8,7 @@ import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import io.github.tunneldiagnostics.core.fix.ConnectorWatch;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
+import io.github.tunneldiagnostics.core.internal.fix.RemoteApiRequest;
 import io.github.tunneldiagnostics.core.internal.report.JsonTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ final class FixReport {
   private ConnectorWatch.@Nullable Outcome connector;
   private @Nullable Duration waitLimit;
   private @Nullable DiagnosisReport after;
+  private List<Remedy> remoteChanges = List.of();
+  private RemoteApiRequest.@Nullable Outcome remoteRequest;
+  private boolean apiAsked;
 
   FixReport(Path file, DiagnosisReport before, ConfigPatch patch, boolean remote) {
     this.file = file;
@@ -46,6 +50,13 @@ final class FixReport {
 
   void reload(Reload value) {
     this.reload = value;
+  }
+
+  /** A remotely managed tunnel's changes, and the API request that makes them (null without --cloudflare-api). */
+  void remote(List<Remedy> changes, RemoteApiRequest.@Nullable Outcome request, boolean cloudflareApi) {
+    this.remoteChanges = List.copyOf(changes);
+    this.remoteRequest = request;
+    this.apiAsked = cloudflareApi;
   }
 
   void written(WriteResult value) {
@@ -121,6 +132,9 @@ final class FixReport {
         out.append("    why: ").append(entry.getValue().why()).append('\n');
       }
     }
+    if (remote && !remoteChanges.isEmpty()) {
+      out.append('\n').append(remoteLine());
+    }
     if (written != null) {
       switch (written.status()) {
         case WRITTEN -> out.append("\nWritten: ").append(written.file()).append(" (").append(written.applied().size())
@@ -152,6 +166,20 @@ final class FixReport {
               .append(f.subject().isEmpty() ? "" : " at " + f.subject()).append(": ").append(f.message()).append('\n'));
     }
     return out.toString();
+  }
+
+  /** What the API part of a remotely managed tunnel's fix says: the request to send, or why there is none. */
+  private String remoteLine() {
+    if (remoteRequest != null && remoteRequest.request() != null) {
+      return "The same " + (remoteChanges.size() == 1 ? "change" : remoteChanges.size() + " changes")
+          + " with the Cloudflare API (the doctor does not send it: run it with a token that has Account › Cloudflare Tunnel › Edit; "
+          + "the connectors pick the new version up by themselves):\n" + remoteRequest.request().curl();
+    }
+    if (remoteRequest != null) {
+      return "No API request is shown: " + remoteRequest.problem() + ".\n";
+    }
+    return apiAsked ? "" : "Run fix again with --cloudflare-api to see the exact Cloudflare API request that makes "
+        + (remoteChanges.size() == 1 ? "this change" : "these changes") + ".\n";
   }
 
   private String connectorLine() {
@@ -234,6 +262,23 @@ final class FixReport {
     }
     doc.put("manual", manual);
     doc.put("diff", patch.diff());
+    if (remote) {
+      Map<String, Object> remoteDoc = new LinkedHashMap<>();
+      remoteDoc.put("changes", remoteChanges);
+      RemoteApiRequest.Request request = remoteRequest == null ? null : remoteRequest.request();
+      if (request != null) {
+        Map<String, Object> api = new LinkedHashMap<>();
+        api.put("method", request.method());
+        api.put("url", request.url());
+        api.put("body", request.body());
+        api.put("sent", false);
+        remoteDoc.put("apiRequest", api);
+      } else {
+        remoteDoc.put("apiRequest", null);
+      }
+      remoteDoc.put("problem", remoteRequest == null ? null : remoteRequest.problem());
+      doc.put("remote", remoteDoc);
+    }
     if (written != null) {
       Map<String, Object> write = new LinkedHashMap<>();
       write.put("status", written.status().name());

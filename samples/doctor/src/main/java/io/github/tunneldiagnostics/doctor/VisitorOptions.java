@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.doctor;
 import io.github.tunneldiagnostics.core.CloudflareApiOptions;
 import io.github.tunneldiagnostics.core.PublicRouteOptions;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
+import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -87,20 +88,41 @@ final class VisitorOptions {
     return result;
   }
 
+  /**
+   * The account's settings for the API request that {@code fix} shows for a remotely managed tunnel (token from
+   * the environment or --api-token-file, account from --account-id or the environment; the credentials file's
+   * AccountTag is added by the caller).
+   */
+  ApiSettings apiSettings(DoctorContext context) {
+    URI uri = apiUrl == null ? null : apiUri(apiUrl);
+    try {
+      return ApiSettings.from(context.environment(), uri, apiTokenFile != null ? LogFiles.readable(apiTokenFile, "--api-token-file") : null,
+          accountId, null);
+    } catch (java.io.IOException e) {
+      throw new UsageException("cannot read the --api-token-file '" + apiTokenFile + "': " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static URI apiUri(String apiUrl) {
+    try {
+      URI uri = new URI(apiUrl);
+      if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+        throw new URISyntaxException(apiUrl, "expected http(s)://HOST[:PORT]/PATH");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new UsageException("--api-url " + apiUrl + ": " + e.getMessage());
+    }
+  }
+
   /** The account options of --cloudflare-api (token from the environment or --api-token-file). */
   CloudflareApiOptions cloudflareApiOptions(DoctorContext context) {
     CloudflareApiOptions.Builder account = CloudflareApiOptions.builder().environment(context.environment()).accountId(accountId)
         .tokenFile(apiTokenFile != null ? LogFiles.readable(apiTokenFile, "--api-token-file") : null);
     if (apiUrl != null) {
-      try {
-        URI uri = new URI(apiUrl);
-        if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-          throw new URISyntaxException(apiUrl, "expected http(s)://HOST[:PORT]/PATH");
-        }
-        account.apiUrl(uri);
-      } catch (URISyntaxException e) {
-        throw new UsageException("--api-url " + apiUrl + ": " + e.getMessage());
-      }
+      account.apiUrl(apiUri(apiUrl));
     }
     try {
       return account.build();
