@@ -3,7 +3,6 @@ package io.github.tunneldiagnostics.core.internal.config;
 import io.github.tunneldiagnostics.core.ConfigException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * The config reader's YAML node tree for other internal packages (the config patcher edits the text at
@@ -27,6 +26,6 @@ public final class YamlNodes {
 
   /** True for a scalar yaml.v3 reads as null ({@code ~}, {@code null}, empty …); such list items are dropped. */
   public static boolean isNull(Node node) {
-    return node instanceof ScalarNode scalar && YamlScalar.of(scalar).isNull();
+    return ConfigNodes.isNull(node);
   }
 }
