@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ final class LogReading implements LineScanner.Sink {
   private static final byte[] REQUEST_FAILED = ascii("Request failed");
   private static final byte[] FAILED_TO_SERVE = ascii("failed to serve incoming request");
   private static final byte[] CLIENT_FAILED = ascii("failed to connect to origin");
+  private static final byte[] JSON_DEBUG = ascii("{\"level\":\"debug\",");
   private static final int MAX_SAMPLE_BYTES = 4096;
 
   private final @Nullable IngressModel model;
@@ -43,8 +43,10 @@ final class LogReading implements LineScanner.Sink {
 
   final List<String> files = new ArrayList<>();
   final List<String> truncatedFiles = new ArrayList<>();
-  final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
-  final EnumMap<Wrapper, Long> wrappers = new EnumMap<>(Wrapper.class);
+  /** Lines skipped, by {@link SkipReason} ordinal; counters, not a map: no boxing on the per-line path. */
+  final long[] skipped = new long[SkipReason.values().length];
+  /** cloudflared lines by {@link Wrapper} ordinal. */
+  final long[] wrappers = new long[Wrapper.values().length];
   long bytes;
   long lines;
   long cloudflaredLines;
@@ -112,8 +114,12 @@ final class LogReading implements LineScanner.Sink {
       unexplainedSample = part.unexplainedSample;
     }
     unexplainedErrorLines += part.unexplainedErrorLines;
-    part.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
-    part.wrappers.forEach((k, v) -> wrappers.merge(k, v, Long::sum));
+    for (int i = 0; i < skipped.length; i++) {
+      skipped[i] += part.skipped[i];
+    }
+    for (int i = 0; i < wrappers.length; i++) {
+      wrappers[i] += part.wrappers[i];
+    }
     for (String name : part.truncatedFiles) {
       if (!truncatedFiles.contains(name)) {
         truncatedFiles.add(name);
@@ -145,7 +151,7 @@ final class LogReading implements LineScanner.Sink {
   @Override
   public void skipped(SkipReason reason) {
     lines++;
-    skipped.merge(reason, 1L, Long::sum);
+    skipped[reason.ordinal()]++;
   }
 
   @Override
@@ -163,15 +169,24 @@ final class LogReading implements LineScanner.Sink {
       return; // blank line
     }
     if (!shape.unwrap(buf, start, end)) {
-      skipped.merge(SkipReason.OTHER_PROGRAM, 1L, Long::sum);
+      skipped[SkipReason.OTHER_PROGRAM.ordinal()]++;
       return;
     }
     start = shape.start;
+    Level consoleLevel = buf[start] == '{' ? Level.NONE : shape.level;
+    if (consoleLevel == Level.DEBUG || consoleLevel == Level.TRACE
+        || (consoleLevel == Level.INFO && !mayMatter(buf, shape.timeEnd + 5, end))
+        || (consoleLevel == Level.NONE && isJsonDebug(buf, start, end))) {
+      // most of a log: rejected at the level token, the line is neither parsed nor copied
+      wrappers[shape.wrapper.ordinal()]++;
+      cloudflaredLines++;
+      return;
+    }
     ParsedLine l = line;
     l.reset(buf, start, end);
     if (start < end && buf[start] == '{') {
       if (!json.parse(buf, start, end, l)) {
-        skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
+        skipped[SkipReason.NOT_CLOUDFLARED.ordinal()]++;
         return;
       }
     } else if (shape.level != Level.NONE) {
@@ -199,7 +214,20 @@ final class LogReading implements LineScanner.Sink {
 
   private void cloudflared(Wrapper wrapper) {
     cloudflaredLines++;
-    wrappers.merge(wrapper, 1L, Long::sum);
+    wrappers[wrapper.ordinal()]++;
+  }
+
+  /**
+   * A JSON line of cloudflared's log file at debug level: zerolog writes {@code level} first. The line
+   * must still close its object; anything else goes through the JSON parser.
+   */
+  private static boolean isJsonDebug(byte[] buf, int start, int end) {
+    return end - start > JSON_DEBUG.length && buf[end - 1] == '}' && ParsedLine.is(buf, start, JSON_DEBUG);
+  }
+
+  /** Whether an INF message starting at {@code at} may be one {@link #info} looks at (by its first byte). */
+  private static boolean mayMatter(byte[] buf, int at, int end) {
+    return at < end && (buf[at] == REGISTERED[0] || buf[at] == UPDATED_CONFIG[0]);
   }
 
   private void info(ParsedLine l) {
@@ -314,7 +342,7 @@ final class LogReading implements LineScanner.Sink {
         return;
       }
     }
-    skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
+    skipped[SkipReason.NOT_CLOUDFLARED.ordinal()]++;
   }
 
   /** {@code 2024/12/10 10:00:00 } (Go's standard log package, which cloudflared's libraries write to). */
@@ -402,9 +430,17 @@ final class LogReading implements LineScanner.Sink {
 
   LogReport report() {
     Map<String, Long> byWrapper = new LinkedHashMap<>();
-    wrappers.forEach((w, n) -> byWrapper.put(w.key, n));
+    for (Wrapper w : Wrapper.values()) {
+      if (wrappers[w.ordinal()] > 0) {
+        byWrapper.put(w.key, wrappers[w.ordinal()]);
+      }
+    }
     Map<String, Long> byReason = new LinkedHashMap<>();
-    skipped.forEach((r, n) -> byReason.put(r.key(), n));
+    for (SkipReason r : SkipReason.values()) {
+      if (skipped[r.ordinal()] > 0) {
+        byReason.put(r.key(), skipped[r.ordinal()]);
+      }
+    }
     return new LogReport(files, bytes, lines, cloudflaredLines, byWrapper, byReason, failedRequests, unexplainedRequests,
         unexplainedErrorLines, unexplainedSample, !truncatedFiles.isEmpty(), !stopped);
   }
