@@ -38,6 +38,7 @@ final class LogReading implements LineScanner.Sink {
   private final ByteInterner interner = new ByteInterner(1 << 12);
   private final ByteInterner times = new ByteInterner(1 << 8);
   private final Tally tally;
+  private final SlowRequests slow = new SlowRequests();
   private final RequestPairing pairing;
   private byte[] scratch = new byte[4096];
 
@@ -133,6 +134,7 @@ final class LogReading implements LineScanner.Sink {
       lastRegistered = offset + part.lastRegistered;
     }
     tally.merge(part.tally);
+    slow.merge(part.slow);
     for (RequestEvent event : part.held) {
       event.sequence += offset;
       pairing.accept(event);
@@ -177,9 +179,13 @@ final class LogReading implements LineScanner.Sink {
     if (consoleLevel == Level.DEBUG || consoleLevel == Level.TRACE
         || (consoleLevel == Level.INFO && !mayMatter(buf, shape.timeEnd + 5, end))
         || (consoleLevel == Level.NONE && isJsonDebug(buf, start, end))) {
-      // most of a log: rejected at the level token, the line is neither parsed nor copied
+      // most of a log: rejected at the level token, the line is neither parsed nor copied; a request's
+      // start and end (DBG) are only looked at for their cf-ray
       wrappers[shape.wrapper.ordinal()]++;
       cloudflaredLines++;
+      if (consoleLevel == Level.DEBUG) {
+        slow.debugLine(buf, start, shape.timeEnd, shape.timeEnd + 5, end);
+      }
       return;
     }
     ParsedLine l = line;
@@ -309,8 +315,10 @@ final class LogReading implements LineScanner.Sink {
     String code = codeOf(cause, service);
     boolean connectorWide = !code.startsWith("ORIGIN_");
     boolean firstOfItsKind = !tally.has(code, connectorWide ? Tally.NO_RULE : ruleOf(rule, host, path), connectorWide ? "" : service);
-    return new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
+    RequestEvent event = new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
         firstOfItsKind ? l.copy(MAX_SAMPLE_BYTES) : null, file);
+    event.ray = l.ray;
+    return event;
   }
 
   private String codeOf(String cause, String service) {
@@ -387,6 +395,9 @@ final class LogReading implements LineScanner.Sink {
       return;
     }
     tally.add(cause.code(), cause.severity(), rule, service, event.host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
+    if (cause.code().equals(FindingCode.ORIGIN_SLOW)) {
+      slow.cancelled(event, rule, rule == Tally.NO_RULE ? service : ""); // one finding per rule, as in the tally
+    }
   }
 
   private int stripAnsi(byte[] buf, int start, int end) {
@@ -419,6 +430,7 @@ final class LogReading implements LineScanner.Sink {
     if (lastEdgeFailure >= 0 && lastRegistered > lastEdgeFailure) {
       tally.annotate(FindingCode.EDGE_CONNECTION_FAILED, "recovered", "a tunnel connection registered after the last failure", Severity.WARNING);
     }
+    slow.annotate(tally);
     LogReport report = report();
     List<Finding> findings = new ArrayList<>(tally.findings());
     Finding input = InputFinding.of(report, truncatedFiles);

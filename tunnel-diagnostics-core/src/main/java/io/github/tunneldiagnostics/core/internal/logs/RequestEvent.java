@@ -28,6 +28,8 @@ final class RequestEvent {
   String time;
   byte @Nullable [] sample;
   final String file;
+  /** The request's cf-ray (its 16 hex digits), or 0 when the line has none. */
+  long ray;
 
   RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String host, String path, String time, byte @Nullable [] sample, String file) {
     this.kind = kind;
@@ -63,6 +65,9 @@ final class RequestEvent {
     }
     if ((kind == Kind.TRANSPORT && other.kind == Kind.PROXY && other.sample != null) || sample == null) {
       sample = other.sample;
+    }
+    if (ray == 0) {
+      ray = other.ray;
     }
     if (time.isEmpty() || (!other.time.isEmpty() && other.time.compareTo(time) < 0)) {
       time = other.time;

@@ -104,8 +104,91 @@ class LogCausesTest {
     assertThat(slow.message()).isEqualTo(
         "cloudflared logged 1 failed request for app.example.com to http://127.0.0.1:8080 (rule #0) at 2024-12-10T10:01:40Z: the request was cancelled while "
             + "cloudflared still waited for the origin's response headers (Incoming request ended abruptly: context canceled): the visitor, or Cloudflare's edge "
-            + "after 100 s (HTTP 524), gave up before the origin answered.");
+            + "after 100 s (HTTP 524), gave up before the origin answered. No line shows when this request started: cloudflared logs each request's "
+            + "start (with its cf-ray) only at --loglevel debug; with it, the doctor joins the cancel to its request and says how long cloudflared waited.");
     assertThat(slow.evidence()).containsEntry("cause", "Incoming request ended abruptly: context canceled").containsEntry("count", "1");
+  }
+
+  /** cloudflared's debug line of a request's start, with its headers, as logged at --loglevel debug. */
+  private static String started(String time, String ray, String request) {
+    return time + " DBG " + request + " cfRay=" + ray + "-FRA connIndex=0 content-length=0 event=1 headers={\"Accept\":[\"*/*\"],\"Cf-Ray\":[\""
+        + ray + "-FRA\"],\"User-Agent\":[\"curl/8.5.0\"]} host=app.example.com ingressRule=0 originService=http://127.0.0.1:8080 path=/report\n";
+  }
+
+  private static String cancelled(String time, String ray) {
+    String cause = "Incoming request ended abruptly: context canceled";
+    return time + " ERR  error=\"" + cause + "\" cfRay=" + ray + "-FRA connIndex=0 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n"
+        + time + " ERR Request failed error=\"" + cause + "\" connIndex=0 dest=https://app.example.com/report event=0 ip=198.41.200.13 type=http\n";
+  }
+
+  @Test
+  void aCancelledRequestIsJoinedByItsCfRayToTheDebugLineThatStartedIt() throws Exception {
+    String log = started("2024-12-10T10:00:00Z", "8f1a2b3c4d5e6f70", "GET https://app.example.com/report?year=2024 HTTP/1.1")
+        + started("2024-12-10T10:00:01Z", "8f1a2b3c4d5e6f71", "GET https://app.example.com/ HTTP/1.1")
+        + "2024-12-10T10:00:01Z DBG 200 OK cfRay=8f1a2b3c4d5e6f71-FRA connIndex=0 content-length=512 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n"
+        + started("2024-12-10T10:00:30Z", "8f1a2b3c4d5e6f72", "POST https://app.example.com/export HTTP/2.0")
+        + cancelled("2024-12-10T10:00:45Z", "8f1a2b3c4d5e6f72") // the visitor left after 15 s
+        + cancelled("2024-12-10T10:01:40Z", "8f1a2b3c4d5e6f70"); // the edge gave up after 100 s
+
+    LogAnalysis analysis = analyze(log);
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.message()).isEqualTo(
+        "cloudflared logged 2 failed requests for app.example.com to http://127.0.0.1:8080 (rule #0) between 2024-12-10T10:00:45Z and 2024-12-10T10:01:40Z: "
+            + "the request was cancelled while cloudflared still waited for the origin's response headers (Incoming request ended abruptly: context "
+            + "canceled): the visitor, or Cloudflare's edge after 100 s (HTTP 524), gave up before the origin answered. The longest wait of the 2 joined "
+            + "by cf-ray: GET https://app.example.com/report?year=2024 HTTP/1.1 (cf-ray 8f1a2b3c4d5e6f70) started at 2024-12-10T10:00:00Z and was "
+            + "cancelled at 2024-12-10T10:01:40Z, 100 s later, when Cloudflare's edge gives up on an origin that sent no response headers (HTTP 524).");
+    assertThat(slow.evidence())
+        .containsEntry("joinedByCfRay", "2 of 2")
+        .containsEntry("request", "GET https://app.example.com/report?year=2024 HTTP/1.1")
+        .containsEntry("cfRay", "8f1a2b3c4d5e6f70")
+        .containsEntry("requestStarted", "2024-12-10T10:00:00Z")
+        .containsEntry("requestCancelled", "2024-12-10T10:01:40Z")
+        .containsEntry("waited", "100 s")
+        .doesNotContainKey("cfRayJoinsDropped");
+    assertThat(analysis.summary().failedRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void aVisitorWhoLeftEarlyIsToldFromTheEdgeTimeout() throws Exception {
+    String log = started("2024-12-10T10:00:30Z", "00000000000000a1", "GET https://app.example.com/slow HTTP/1.1")
+        + cancelled("2024-12-10T10:00:42Z", "00000000000000a1");
+
+    Finding slow = only(analyze(log), FindingCode.ORIGIN_SLOW);
+
+    assertThat(slow.message()).endsWith(
+        "gave up before the origin answered. The request GET https://app.example.com/slow HTTP/1.1 (cf-ray 00000000000000a1) started at "
+            + "2024-12-10T10:00:30Z and was cancelled at 2024-12-10T10:00:42Z, 12 s later, before Cloudflare's 100 s limit: the visitor gave up.");
+    assertThat(slow.evidence()).containsEntry("waited", "12 s").containsEntry("joinedByCfRay", "1 of 1");
+  }
+
+  @Test
+  void withoutDebugLinesTheSlowFindingSaysHowToGetTheJoin() throws Exception {
+    Finding slow = only(analyze(cancelled("2024-12-10T10:01:40Z", "8f1a2b3c4d5e6f70")), FindingCode.ORIGIN_SLOW);
+
+    assertThat(slow.message()).endsWith(
+        "gave up before the origin answered. No line shows when this request started: cloudflared logs each request's start (with its cf-ray) only "
+            + "at --loglevel debug; with it, the doctor joins the cancel to its request and says how long cloudflared waited.");
+    assertThat(slow.evidence()).containsEntry("joinedByCfRay", "0 of 1").doesNotContainKey("request");
+  }
+
+  @Test
+  void theJoinIsBoundedAndSaysWhatTheBoundCost() throws Exception {
+    StringBuilder log = new StringBuilder(started("2024-12-10T10:00:00Z", "0000000000000001", "GET https://app.example.com/first HTTP/1.1"));
+    for (int i = 0; i < PendingRequests.CAPACITY; i++) { // never answered: the first is forgotten
+      log.append("2024-12-10T10:00:01Z DBG GET https://app.example.com/ HTTP/1.1 cfRay=").append(String.format(java.util.Locale.ROOT, "%016x", 0x1000 + i))
+          .append("-FRA connIndex=0 event=1\n");
+    }
+    log.append(cancelled("2024-12-10T10:01:40Z", "0000000000000001"));
+
+    LogAnalysis analysis = analyze(log.toString());
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.evidence())
+        .containsEntry("joinedByCfRay", "0 of 1")
+        .containsEntry("cfRayJoinsDropped", "1 request still waiting was forgotten (the join keeps the last 8192 per part of the file)");
+    assertThat(analysis.summary().failedRequests()).isEqualTo(1);
   }
 
   @Test
