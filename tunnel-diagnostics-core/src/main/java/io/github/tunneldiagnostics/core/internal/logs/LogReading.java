@@ -318,6 +318,9 @@ final class LogReading implements LineScanner.Sink {
     RequestEvent event = new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
         firstOfItsKind ? l.copy(MAX_SAMPLE_BYTES) : null, file);
     event.ray = l.ray;
+    if (l.ray != 0 && code.equals(FindingCode.ORIGIN_SLOW)) {
+      event.rayText = PendingRequests.rayText(l.buffer, l.rayStart, l.end);
+    }
     return event;
   }
 
@@ -381,6 +384,7 @@ final class LogReading implements LineScanner.Sink {
       service = model.rule(rule).service().toString();
     }
     if (cause == null) {
+      slow.failed(event);
       unexplainedRequests++;
       String shortCause = event.cause.length() <= 200 ? event.cause : event.cause.substring(0, 200) + "…";
       tally.add(FindingCode.ORIGIN_FAILURE_UNCLASSIFIED, Severity.WARNING, rule, service, event.host, event.time, event.sample, event.file,
@@ -390,6 +394,7 @@ final class LogReading implements LineScanner.Sink {
       return;
     }
     if (!cause.code().startsWith("ORIGIN_")) {
+      slow.failed(event);
       // a connector-wide cause (out of file descriptors): one finding, whatever the rule
       tally.add(cause.code(), cause.severity(), Tally.NO_RULE, "", "", event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
       return;
@@ -397,6 +402,8 @@ final class LogReading implements LineScanner.Sink {
     tally.add(cause.code(), cause.severity(), rule, service, event.host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
     if (cause.code().equals(FindingCode.ORIGIN_SLOW)) {
       slow.cancelled(event, rule, rule == Tally.NO_RULE ? service : ""); // one finding per rule, as in the tally
+    } else {
+      slow.failed(event);
     }
   }
 

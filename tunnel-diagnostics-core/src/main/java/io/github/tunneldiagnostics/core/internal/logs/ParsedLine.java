@@ -47,8 +47,9 @@ final class ParsedLine {
   int version = Integer.MIN_VALUE;
   int ingressRule = Integer.MIN_VALUE;
   int connIndex = -1;
-  /** The cf-ray's 16 hex digits as a number, or 0. */
+  /** The cf-ray as a number ({@link PendingRequests#rayOf}), or 0; where its text starts. */
   long ray;
+  int rayStart = -1;
 
   void reset(byte[] buf, int s, int e) {
     level = Level.NONE;
@@ -70,6 +71,7 @@ final class ParsedLine {
     ingressRule = Integer.MIN_VALUE;
     connIndex = -1;
     ray = 0;
+    rayStart = -1;
   }
 
   boolean hasRule() {
@@ -103,6 +105,7 @@ final class ParsedLine {
           errorEscaped = value.escaped;
         } else if (is(b, keyStart, K_CFRAY)) {
           ray = PendingRequests.rayOf(b, value.start, value.end);
+          rayStart = value.start;
         }
         break;
       case 7:

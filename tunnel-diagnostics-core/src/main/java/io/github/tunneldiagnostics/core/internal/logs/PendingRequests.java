@@ -11,14 +11,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bounded, whatever the log: at most {@value #CAPACITY} requests are remembered, in a ring; when it is
  * full the oldest is forgotten, and if it was still unanswered that is counted ({@link #dropped}), so a
- * report can say how many joins the bound may have cost. No allocation per line: the ray is kept as a
- * number, the request text in a fixed slot of {@value #TEXT} bytes.
+ * report can say how many joins the bound may have cost. A request that failed for another reason is
+ * forgotten at its error line. No allocation per line: the ray is kept as a number, the request text in a
+ * fixed slot of {@value #TEXT} bytes.
  */
 final class PendingRequests {
   static final int CAPACITY = 8192;
   static final int TEXT = 160;
   private static final int TIME = 40;
   private static final int TABLE = CAPACITY * 2;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /** The ray of each ring slot; 0 when the slot is empty or answered. */
   private final long[] rays = new long[CAPACITY];
@@ -92,8 +95,7 @@ final class PendingRequests {
   record Started(String time, String request) {}
 
   private static int index(long ray) {
-    long h = ray * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 40) & (TABLE - 1);
+    return (int) (ray >>> 40) & (TABLE - 1); // the ray is already mixed
   }
 
   /** Removes {@code ray} from the table; returns its ring slot, or -1. Backward-shift deletion keeps probing correct. */
@@ -124,24 +126,24 @@ final class PendingRequests {
   }
 
   /**
-   * A cf-ray's 16 hex digits as a number ({@code 8f1a2b3c4d5e6f70} of {@code 8f1a2b3c4d5e6f70-FRA}), or 0
-   * when {@code buf[s, e)} does not start with 16 hex digits followed by its end, a {@code -} or a quote.
+   * A cf-ray as a number: a 64-bit mix of its 16 characters ({@code 8f1a2b3c4d5e6f70} of {@code
+   * 8f1a2b3c4d5e6f70-FRA}), never 0; or 0 when {@code buf[s, e)} does not start with 16 characters followed
+   * by its end, a {@code -}, a quote or a space. Two different rays mix to the same number with a chance of
+   * 2^-64; the characters are not decoded, so that the debug line of every request costs two loads.
    */
   static long rayOf(byte[] buf, int s, int e) {
-    if (e - s < 16) {
+    if (e - s < 16 || (s + 16 < e && buf[s + 16] != '-' && buf[s + 16] != '"' && buf[s + 16] != ' ')) {
       return 0;
     }
-    long v = 0;
-    for (int i = s; i < s + 16; i++) {
-      int d = Character.digit(buf[i], 16);
-      if (d < 0) {
-        return 0;
-      }
-      v = v << 4 | d;
-    }
-    if (s + 16 < e && buf[s + 16] != '-' && buf[s + 16] != '"' && buf[s + 16] != ' ') {
-      return 0;
-    }
-    return v == 0 ? 1 : v;
+    long x = (long) LONGS.get(buf, s);
+    long y = (long) LONGS.get(buf, s + 8);
+    long h = (x ^ Long.rotateLeft(y * 0xC2B2AE3D27D4EB4FL, 31)) * 0x9E3779B97F4A7C15L;
+    h ^= h >>> 29;
+    return h == 0 ? 1 : h;
+  }
+
+  /** The ray's 16 characters as text, for evidence. */
+  static String rayText(byte[] buf, int s, int e) {
+    return new String(buf, s, Math.min(16, e - s), StandardCharsets.UTF_8);
   }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +83,13 @@ final class SlowRequests {
     }
   }
 
+  /** A request that failed for another reason: it will not be answered, so it is forgotten. */
+  void failed(RequestEvent event) {
+    if (event.ray != 0) {
+      pending.answered(event.ray);
+    }
+  }
+
   /** A request of (rule, service) that ended in ORIGIN_SLOW: joined to its start when its ray was seen. */
   void cancelled(RequestEvent event, int rule, String service) {
     Join join = joins.computeIfAbsent(new Key(rule, service), k -> new Join());
@@ -97,7 +103,7 @@ final class SlowRequests {
     if (seconds > join.longestSeconds || join.request.isEmpty()) {
       join.longestSeconds = seconds;
       join.request = start.request();
-      join.ray = String.format(Locale.ROOT, "%016x", event.ray);
+      join.ray = event.rayText;
       join.started = start.time();
       join.cancelled = event.time;
     }

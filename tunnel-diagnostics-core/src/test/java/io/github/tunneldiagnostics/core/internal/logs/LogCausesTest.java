@@ -174,6 +174,27 @@ class LogCausesTest {
   }
 
   @Test
+  void answeredAndOtherwiseFailedRequestsAreForgottenSoTheBoundCostsNothing() throws Exception {
+    String refused = U + "dial tcp 127.0.0.1:8080: connect: connection refused";
+    StringBuilder log = new StringBuilder(started("2024-12-10T10:00:00Z", "00000000000000f0", "GET https://app.example.com/down HTTP/1.1"))
+        .append("2024-12-10T10:00:00Z ERR  error=\"").append(refused)
+        .append("\" cfRay=00000000000000f0-FRA connIndex=0 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n");
+    log.append(started("2024-12-10T10:00:01Z", "00000000000000f1", "GET https://app.example.com/slow HTTP/1.1"));
+    for (int i = 0; i < PendingRequests.CAPACITY * 2; i++) {
+      String ray = String.format(java.util.Locale.ROOT, "%016x", 0x1000 + i);
+      log.append("2024-12-10T10:00:02Z DBG GET https://app.example.com/ HTTP/1.1 cfRay=").append(ray).append("-FRA connIndex=0 event=1\n")
+          .append("2024-12-10T10:00:02Z DBG 304 Not Modified cfRay=").append(ray).append("-FRA connIndex=0 content-length=0 event=1\n");
+    }
+    log.append(cancelled("2024-12-10T10:01:41Z", "00000000000000f1"));
+
+    LogAnalysis analysis = analyze(log.toString());
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.evidence()).containsEntry("joinedByCfRay", "1 of 1").containsEntry("waited", "100 s").doesNotContainKey("cfRayJoinsDropped");
+    assertThat(analysis.summary().failedRequests()).isEqualTo(2);
+  }
+
+  @Test
   void theJoinIsBoundedAndSaysWhatTheBoundCost() throws Exception {
     StringBuilder log = new StringBuilder(started("2024-12-10T10:00:00Z", "0000000000000001", "GET https://app.example.com/first HTTP/1.1"));
     for (int i = 0; i < PendingRequests.CAPACITY; i++) { // never answered: the first is forgotten
