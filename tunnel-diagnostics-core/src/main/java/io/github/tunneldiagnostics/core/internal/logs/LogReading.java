@@ -34,6 +34,7 @@ final class LogReading implements LineScanner.Sink {
   private final ConsoleLineParser console = new ConsoleLineParser();
   private final ProblemCache problems = new ProblemCache();
   private final JsonLineParser json = new JsonLineParser();
+  private final DockerJsonLine dockerLine = new DockerJsonLine();
   private final OriginCause.Cache causes = new OriginCause.Cache();
   private final ByteInterner interner = new ByteInterner(1 << 12);
   private final ByteInterner times = new ByteInterner(1 << 8);
@@ -170,9 +171,33 @@ final class LogReading implements LineScanner.Sink {
     if (start == end) {
       return; // blank line
     }
+    boolean docker = false;
+    if (buf[start] == '{' && DockerJsonLine.looksLikeOne(buf, start, end) && dockerLine.unwrap(buf, start, end)) {
+      if (dockerLine.control) {
+        skipped[SkipReason.BINARY.ordinal()]++;
+        return;
+      }
+      buf = dockerLine.line;
+      start = 0;
+      end = dockerLine.length;
+      if (dockerLine.escape) {
+        end = stripAnsi(buf, 0, end);
+        buf = scratch;
+      }
+      while (start < end && buf[start] == ' ') {
+        start++;
+      }
+      if (start == end) {
+        return; // a blank line, logged through docker
+      }
+      docker = true;
+    }
     if (!shape.unwrap(buf, start, end)) {
       skipped[SkipReason.OTHER_PROGRAM.ordinal()]++;
       return;
+    }
+    if (docker && shape.wrapper == Wrapper.PLAIN) {
+      shape.wrapper = Wrapper.DOCKER_JSON;
     }
     start = shape.start;
     Level consoleLevel = buf[start] == '{' ? Level.NONE : shape.level;

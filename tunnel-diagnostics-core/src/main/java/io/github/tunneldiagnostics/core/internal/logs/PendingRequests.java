@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * when the origin answers), so that a request that fails later ({@code Incoming request ended abruptly:
  * context canceled}) can be joined to its start: what was asked, and how long cloudflared waited.
  *
- * <p>Bounded, whatever the log: at most {@value #CAPACITY} requests are remembered, in a ring; when it is
- * full the oldest is forgotten, and if it was still unanswered that is counted ({@link #dropped}), so a
- * report can say how many joins the bound may have cost. A request that failed for another reason is
+ * <p>Bounded, whatever the log: at most {@value #CAPACITY} unanswered requests are remembered; when a
+ * request starts while that many are waiting, the one that has waited longest is forgotten and counted
+ * ({@link #dropped}), so a report can say how many joins the bound may have cost. A request that failed for another reason is
  * forgotten at its error line. No allocation per line: the ray is kept as a number, the request text in a
  * fixed slot of {@value #TEXT} bytes.
  */
@@ -23,30 +23,44 @@ final class PendingRequests {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-  /** The ray of each ring slot; 0 when the slot is empty or answered. */
+  /** The ray of each slot; 0 when the slot is free. */
   private final long[] rays = new long[CAPACITY];
   private final byte[] times = new byte[CAPACITY * TIME];
   private final int[] timeLength = new int[CAPACITY];
   private final byte[] text = new byte[CAPACITY * TEXT];
   private final int[] textLength = new int[CAPACITY];
-  /** Open addressing (linear probing) from ray to ring slot + 1; 0 is empty. */
+  /** The slots in use, oldest first, as a doubly linked list; the free slots as a stack. */
+  private final int[] older = new int[CAPACITY];
+  private final int[] newer = new int[CAPACITY];
+  private int oldest = -1;
+  private int newest = -1;
+  private final int[] free = new int[CAPACITY];
+  private int freeCount;
+  /** Open addressing (linear probing) from ray to slot + 1; 0 is empty. */
   private final long[] tableRays = new long[TABLE];
   private final int[] tableSlots = new int[TABLE];
-  private int next;
   private long dropped;
   private long seen;
+
+  PendingRequests() {
+    for (int slot = CAPACITY - 1; slot >= 0; slot--) {
+      free[freeCount++] = slot;
+    }
+  }
 
   /** A request that started: {@code ray} (not 0), its time {@code buf[timeStart, timeEnd)} and its text. */
   void started(long ray, byte[] buf, int timeStart, int timeEnd, int textStart, int textEnd) {
     seen++;
-    int slot = next;
-    next = (next + 1) & (CAPACITY - 1);
-    long old = rays[slot];
-    if (old != 0) {
-      remove(old); // the oldest remembered request, never answered in CAPACITY requests
+    release(remove(ray)); // a repeated ray: the later request wins
+    int slot;
+    if (freeCount > 0) {
+      slot = free[--freeCount];
+    } else {
+      slot = oldest; // the request that has waited longest, still unanswered: forgotten
+      remove(rays[slot]);
+      unlink(slot);
       dropped++;
     }
-    remove(ray); // a repeated ray: the later request wins
     rays[slot] = ray;
     int t = Math.min(TIME, timeEnd - timeStart);
     System.arraycopy(buf, timeStart, times, slot * TIME, t);
@@ -54,6 +68,14 @@ final class PendingRequests {
     int n = Math.min(TEXT, textEnd - textStart);
     System.arraycopy(buf, textStart, text, slot * TEXT, n);
     textLength[slot] = n;
+    older[slot] = newest;
+    newer[slot] = -1;
+    if (newest >= 0) {
+      newer[newest] = slot;
+    } else {
+      oldest = slot;
+    }
+    newest = slot;
     int i = index(ray);
     while (tableSlots[i] != 0) {
       i = (i + 1) & (TABLE - 1);
@@ -62,12 +84,9 @@ final class PendingRequests {
     tableSlots[i] = slot + 1;
   }
 
-  /** The request {@code ray} was answered: forgotten. */
+  /** The request {@code ray} was answered (or failed otherwise): forgotten. */
   void answered(long ray) {
-    int slot = remove(ray);
-    if (slot >= 0) {
-      rays[slot] = 0;
-    }
+    release(remove(ray));
   }
 
   /** Takes the request {@code ray} out, or returns null when it was never seen (or forgotten). */
@@ -76,9 +95,34 @@ final class PendingRequests {
     if (slot < 0) {
       return null;
     }
-    rays[slot] = 0;
-    return new Started(
+    Started started = new Started(
         new String(times, slot * TIME, timeLength[slot], StandardCharsets.US_ASCII), new String(text, slot * TEXT, textLength[slot], StandardCharsets.UTF_8));
+    release(slot);
+    return started;
+  }
+
+  private void release(int slot) {
+    if (slot < 0) {
+      return;
+    }
+    unlink(slot);
+    rays[slot] = 0;
+    free[freeCount++] = slot;
+  }
+
+  private void unlink(int slot) {
+    int before = older[slot];
+    int after = newer[slot];
+    if (before >= 0) {
+      newer[before] = after;
+    } else {
+      oldest = after;
+    }
+    if (after >= 0) {
+      older[after] = before;
+    } else {
+      newest = before;
+    }
   }
 
   /** Requests forgotten unanswered because the bound was reached. */
@@ -98,7 +142,7 @@ final class PendingRequests {
     return (int) (ray >>> 40) & (TABLE - 1); // the ray is already mixed
   }
 
-  /** Removes {@code ray} from the table; returns its ring slot, or -1. Backward-shift deletion keeps probing correct. */
+  /** Removes {@code ray} from the table; returns its slot, or -1. Backward-shift deletion keeps probing correct. */
   private int remove(long ray) {
     int i = index(ray);
     while (tableSlots[i] != 0) {

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * origin's response headers: 100 s is Cloudflare's edge giving up (HTTP 524), less is the visitor leaving.
  * cloudflared writes those debug lines only at {@code --loglevel debug}; without them the finding says so.
  *
- * <p>Bounded: the requests still waiting are kept in a {@link PendingRequests} ring; joins lost to its
- * bound, or to a request whose start lies in another part of a file read in parallel, are counted.
+ * <p>Bounded: the requests still waiting are kept in {@link PendingRequests}; joins lost to its bound, or
+ * to a request whose start lies in another part of a file read in parallel, are counted.
  */
 final class SlowRequests {
   private static final byte[] CF_RAY = {' ', 'c', 'f', 'R', 'a', 'y', '='};
@@ -163,7 +163,7 @@ final class SlowRequests {
       }
       if (dropped > 0) {
         evidence.put("cfRayJoinsDropped", dropped + (dropped == 1 ? " request still waiting was" : " requests still waiting were")
-            + " forgotten (the join keeps the last " + PendingRequests.CAPACITY + " per part of the file)");
+            + " forgotten (the join keeps at most " + PendingRequests.CAPACITY + " unanswered requests per part of the file)");
       }
       tally.detail(FindingCode.ORIGIN_SLOW, entry.getKey().rule(), entry.getKey().service(), sentence, evidence);
     }

@@ -67,6 +67,12 @@ class LogCausesTest {
     Finding fd = only(analysis, FindingCode.CONNECTOR_FD_EXHAUSTED);
     assertThat(fd.severity()).isEqualTo(Severity.ERROR);
     assertThat(fd.subject()).isEqualTo("connector log");
+    assertThat(fd.message()).isEqualTo(
+        "cloudflared logged this 3 times between 2024-12-10T10:00:00Z and 2024-12-10T10:00:01Z: cloudflared ran out of file descriptors (too many open "
+            + "files), so it could not open the connection.");
+    assertThat(fd.remediation()).isEqualTo(
+        "Raise cloudflared's open-file limit (LimitNOFILE= in its systemd unit, ulimit -n, or the container's nofile ulimit) and restart it; look for an "
+            + "origin or client that keeps connections open.");
     assertThat(fd.evidence()).containsEntry("count", "3");
     assertThat(analysis.findings()).extracting(Finding::code).containsExactly(FindingCode.CONNECTOR_FD_EXHAUSTED);
     assertThat(analysis.summary().failedRequests()).isEqualTo(1);
@@ -208,7 +214,7 @@ class LogCausesTest {
     Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
     assertThat(slow.evidence())
         .containsEntry("joinedByCfRay", "0 of 1")
-        .containsEntry("cfRayJoinsDropped", "1 request still waiting was forgotten (the join keeps the last 8192 per part of the file)");
+        .containsEntry("cfRayJoinsDropped", "1 request still waiting was forgotten (the join keeps at most 8192 unanswered requests per part of the file)");
     assertThat(analysis.summary().failedRequests()).isEqualTo(1);
   }
 
@@ -330,6 +336,41 @@ class LogCausesTest {
     assertThat(summary.skippedLines()).isZero();
   }
 
+  /** A line as Docker's json-file log driver stores it: JSON-escaped, with its newline, the stream and the time. */
+  private static String dockerJson(String line) {
+    String escaped = line.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u001b", "\\u001b").replace("<", "\\u003c").replace(">", "\\u003e");
+    return "{\"log\":\"" + escaped + "\\n\",\"stream\":\"stderr\",\"time\":\"2024-12-10T10:00:00.123456789Z\"}\n";
+  }
+
+  @Test
+  void readsDockersJsonFileLogAndCountsItsLines() throws Exception {
+    String refused = U + "dial tcp 127.0.0.1:8080: connect: connection refused";
+    String log = dockerJson("2024-12-10T10:00:00Z INF Starting tunnel tunnelID=3d6fd7a4-0000-4000-8000-000000000000")
+        + dockerJson("\u001b[90m2024-12-10T10:00:01Z\u001b[0m \u001b[31mERR\u001b[0m  \u001b[36merror=\u001b[0m\"" + refused + "\" \u001b[36mcfRay=\u001b[0m8f1a2b3c4d5e6f70-FRA "
+            + "\u001b[36mconnIndex=\u001b[0m0 \u001b[36mevent=\u001b[0m1 \u001b[36mingressRule=\u001b[0m0 \u001b[36moriginService=\u001b[0mhttp://127.0.0.1:8080")
+        + dockerJson("2024-12-10T10:00:01Z ERR Request failed error=\"" + refused + "\" connIndex=0 dest=https://app.example.com/<b> event=0 ip=198.41.200.13 type=http")
+        + dockerJson("{\"level\":\"error\",\"error\":\"" + U + "EOF\",\"cfRay\":\"8f1a2b3c4d5e6f71-FRA\",\"event\":1,\"ingressRule\":1,"
+            + "\"originService\":\"http://127.0.0.1:9000\",\"time\":\"2024-12-10T10:00:02Z\"}")
+        + dockerJson("2024-12-10T10:00:03Z DBG GET https://app.example.com/ HTTP/1.1 cfRay=8f1a2b3c4d5e6f72-FRA connIndex=0 event=1")
+        + dockerJson("")
+        + dockerJson("\tat goroutine 1 [running]:")
+        + "{\"log\":\"binary \\u0000 junk\\n\",\"stream\":\"stderr\",\"time\":\"2024-12-10T10:00:04Z\"}\n";
+
+    LogAnalysis analysis = analyze(log);
+
+    assertThat(digest(analysis)).containsExactly(
+        "ORIGIN_CONNECTION_REFUSED rule=0 http://127.0.0.1:8080 app.example.com x1", "ORIGIN_NO_RESPONSE rule=1 http://127.0.0.1:9000 - x1",
+        "LOG_INPUT_SKIPPED rule=- - - x-");
+    LogReport summary = analysis.summary();
+    assertThat(summary.wrappers()).containsExactly(Map.entry("dockerJson", 5L));
+    assertThat(summary.cloudflaredLines()).isEqualTo(5);
+    assertThat(summary.skipped()).containsExactly(Map.entry("binary", 1L), Map.entry("notCloudflared", 1L));
+    assertThat(summary.failedRequests()).isEqualTo(2);
+    Finding refusedFinding = only(analysis, FindingCode.ORIGIN_CONNECTION_REFUSED);
+    assertThat(refusedFinding.evidence()).containsEntry("sample", "2024-12-10T10:00:01Z ERR  error=\"" + refused + "\" cfRay=8f1a2b3c4d5e6f70-FRA connIndex=0 "
+        + "event=1 ingressRule=0 originService=http://127.0.0.1:8080");
+  }
+
   @Test
   void linesThatOnlyResembleCloudflaredsAreSkippedAndNeverCountedAsFailures() throws Exception {
     String refused = U + "dial tcp 127.0.0.1:8080: connect: connection refused";
@@ -342,7 +383,7 @@ class LogCausesTest {
         + "user pasted: " + line + "\n" // quoted inside another message
         + "rror=\"" + refused + "\" cfRay=8f1a2b3c4d5e6f70-FRA connIndex=0 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n" // a fragment
         + "ERR  error=\"" + refused + "\" ingressRule=0 originService=http://127.0.0.1:8080\n" // no time: a fragment
-        + "{\"log\":\"" + line.replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\"}\n" // docker's json-file: a JSON line without a level
+        + "{\"log\":\"" + line.replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\"\n" // a json-file entry cut short: no closing brace
         + "2024-12-10T10:00:03Z INF Received error=\"" + refused + "\" originService=http://127.0.0.1:8080\n" // an INF line that mentions it
         + "2024-12-10T10:00:04Z DBG " + line + "\n" // debug line quoting it
         + "Dec 10 10:00:05 edge1 cloudflared[812]: " + line.replace("10:00:00Z", "10:00:05Z") + "\n"; // a second real refusal, via journald
