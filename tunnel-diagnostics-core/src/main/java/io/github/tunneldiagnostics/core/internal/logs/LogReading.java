@@ -210,6 +210,8 @@ final class LogReading implements LineScanner.Sink {
       cloudflaredLines++;
       if (consoleLevel == Level.DEBUG) {
         slow.debugLine(buf, start, shape.timeEnd, shape.timeEnd + 5, end);
+      } else if (consoleLevel == Level.NONE) {
+        slow.debugJson(buf, start, end);
       }
       return;
     }

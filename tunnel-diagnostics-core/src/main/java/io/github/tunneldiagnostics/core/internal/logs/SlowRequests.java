@@ -22,6 +22,11 @@ final class SlowRequests {
   private static final byte[] CF_RAY = {' ', 'c', 'f', 'R', 'a', 'y', '='};
   private static final int MAX_METHOD = 16;
   private static final int MAX_STATUS_TEXT = 64;
+  private static final byte[] JSON_CF_RAY = "\"cfRay\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] JSON_MESSAGE = ",\"message\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] JSON_TIME = "\"time\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final int MAX_JSON_RAY_OFFSET = 160;
+  private static final int MAX_JSON_MESSAGE = 4096;
   /** Cloudflare's edge waits this long for the origin's response headers, then answers 524. */
   static final long EDGE_TIMEOUT_SECONDS = 100;
 
@@ -81,6 +86,62 @@ final class SlowRequests {
         }
       }
     }
+  }
+
+  /**
+   * Reads a debug line of cloudflared's JSON log file ({@code {"level":"debug",…,"cfRay":"…",…,"time":"…",
+   * "message":"GET https://… HTTP/1.1"}}: zerolog writes the context fields first, the time and the message
+   * last) like {@link #debugLine}. Lines without a {@code cfRay} near the start cost one short search.
+   */
+  void debugJson(byte[] buf, int start, int end) {
+    int limit = Math.min(end, start + MAX_JSON_RAY_OFFSET);
+    int ray = -1;
+    for (int i = start + 16; i + JSON_CF_RAY.length < limit; i++) {
+      if (buf[i] == '"' && buf[i + 1] == 'c' && ParsedLine.is(buf, i, JSON_CF_RAY, end)) {
+        ray = i + JSON_CF_RAY.length;
+        break;
+      }
+    }
+    if (ray < 0 || end - start < 32 || buf[end - 1] != '}' || buf[end - 2] != '"') {
+      return;
+    }
+    int key = -1;
+    for (int i = end - 2 - JSON_MESSAGE.length; i > ray && i > end - MAX_JSON_MESSAGE; i--) {
+      if (buf[i] == ',' && ParsedLine.is(buf, i, JSON_MESSAGE, end)) {
+        key = i;
+        break;
+      }
+    }
+    if (key < 0) {
+      return;
+    }
+    int message = key + JSON_MESSAGE.length;
+    int messageEnd = end - 2;
+    long id = PendingRequests.rayOf(buf, ray, end);
+    if (id == 0 || message >= messageEnd) {
+      return;
+    }
+    byte c = buf[message];
+    if (c >= '1' && c <= '5') {
+      pending.answered(id);
+      return;
+    }
+    if (c < 'A' || c > 'Z') {
+      return;
+    }
+    int timeStart = -1;
+    int timeEnd = -1;
+    for (int i = key - JSON_TIME.length; i > ray && i > key - 64; i--) {
+      if (buf[i] == '"' && ParsedLine.is(buf, i, JSON_TIME, end)) {
+        timeStart = i + JSON_TIME.length;
+        timeEnd = key - 1; // before the closing quote of the time
+        break;
+      }
+    }
+    if (timeStart < 0 || timeEnd <= timeStart) {
+      timeStart = timeEnd = message; // no time: the wait stays unknown
+    }
+    pending.started(id, buf, timeStart, timeEnd, message, messageEnd);
   }
 
   /** A request that failed for another reason: it will not be answered, so it is forgotten. */

@@ -157,6 +157,28 @@ class LogCausesTest {
   }
 
   @Test
+  void theJoinReadsCloudflaredsJsonLogFileToo() throws Exception {
+    String context = "{\"level\":\"debug\",\"event\":1,\"connIndex\":0,\"cfRay\":\"%s-FRA\",\"originService\":\"http://127.0.0.1:8080\",\"ingressRule\":0,";
+    String log = String.format(java.util.Locale.ROOT, context, "8f1a2b3c4d5e6f70") + "\"host\":\"app.example.com\",\"path\":\"/report\","
+        + "\"headers\":{\"Accept\":[\"*/*\"]},\"content-length\":0,\"time\":\"2024-12-10T10:00:00Z\",\"message\":\"GET https://app.example.com/report HTTP/1.1\"}\n"
+        + String.format(java.util.Locale.ROOT, context, "8f1a2b3c4d5e6f71") + "\"host\":\"app.example.com\",\"path\":\"/\",\"headers\":{},"
+        + "\"content-length\":0,\"time\":\"2024-12-10T10:00:01Z\",\"message\":\"GET https://app.example.com/ HTTP/1.1\"}\n"
+        + String.format(java.util.Locale.ROOT, context, "8f1a2b3c4d5e6f71") + "\"content-length\":512,\"time\":\"2024-12-10T10:00:01Z\",\"message\":\"200 OK\"}\n"
+        + "{\"level\":\"error\",\"event\":1,\"connIndex\":0,\"cfRay\":\"8f1a2b3c4d5e6f70-FRA\",\"originService\":\"http://127.0.0.1:8080\",\"ingressRule\":0,"
+        + "\"error\":\"Incoming request ended abruptly: context canceled\",\"time\":\"2024-12-10T10:01:40Z\"}\n";
+
+    LogAnalysis analysis = analyze(log);
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.message()).endsWith(
+        "gave up before the origin answered. The request GET https://app.example.com/report HTTP/1.1 (cf-ray 8f1a2b3c4d5e6f70) started at "
+            + "2024-12-10T10:00:00Z and was cancelled at 2024-12-10T10:01:40Z, 100 s later, when Cloudflare's edge gives up on an origin that sent no "
+            + "response headers (HTTP 524).");
+    assertThat(slow.evidence()).containsEntry("joinedByCfRay", "1 of 1").doesNotContainKey("cfRayJoinsDropped");
+    assertThat(analysis.summary().cloudflaredLines()).isEqualTo(4);
+  }
+
+  @Test
   void aVisitorWhoLeftEarlyIsToldFromTheEdgeTimeout() throws Exception {
     String log = started("2024-12-10T10:00:30Z", "00000000000000a1", "GET https://app.example.com/slow HTTP/1.1")
         + cancelled("2024-12-10T10:00:42Z", "00000000000000a1");
