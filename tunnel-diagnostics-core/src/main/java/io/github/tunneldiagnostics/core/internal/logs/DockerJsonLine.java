@@ -132,17 +132,17 @@ final class DockerJsonLine {
     if (cp < 0x80) {
       out[o++] = (byte) cp;
     } else if (cp < 0x800) {
-      out[o++] = (byte) (0xC0 | cp >> 6);
-      out[o++] = (byte) (0x80 | cp & 0x3F);
+      out[o++] = (byte) (0xC0 | (cp >> 6));
+      out[o++] = (byte) (0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {
-      out[o++] = (byte) (0xE0 | cp >> 12);
-      out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
-      out[o++] = (byte) (0x80 | cp & 0x3F);
+      out[o++] = (byte) (0xE0 | (cp >> 12));
+      out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      out[o++] = (byte) (0x80 | (cp & 0x3F));
     } else {
-      out[o++] = (byte) (0xF0 | cp >> 18);
-      out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
-      out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
-      out[o++] = (byte) (0x80 | cp & 0x3F);
+      out[o++] = (byte) (0xF0 | (cp >> 18));
+      out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+      out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      out[o++] = (byte) (0x80 | (cp & 0x3F));
     }
     return o;
   }

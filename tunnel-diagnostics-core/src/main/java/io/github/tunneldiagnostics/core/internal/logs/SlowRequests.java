@@ -233,7 +233,7 @@ final class SlowRequests {
   private static long secondsBetween(String from, String to) {
     @Nullable OffsetDateTime a = parse(from);
     @Nullable OffsetDateTime b = parse(to);
-    return a == null || b == null ? -1 : Math.max(0, Duration.between(a, b).getSeconds());
+    return a == null || b == null ? -1 : Math.max(0, Duration.between(a, b).toSeconds());
   }
 
   private static @Nullable OffsetDateTime parse(String time) {
