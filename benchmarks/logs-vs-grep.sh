@@ -6,7 +6,8 @@
 #
 # Builds the doctor and benchmark jars when missing, writes FILE with CloudflaredLogGenerator when it
 # does not exist, reads it once so both commands start from a warm page cache, then prints each run and
-# the best and median time of each command and their ratio. Measure on a quiet machine.
+# the best and median time of each command, their ratio, and the load average before and after. The
+# machine's other work shows in the times: compare ratios measured side by side, not absolute times.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,11 +26,20 @@ if [[ ! -f "$file" ]]; then
 fi
 cat "$file" > /dev/null
 
-# the launcher's flags for `logs` (serial GC, class-data sharing when its archive exists), plus the heap bound
-flags=(-Xmx64m -XX:+UseSerialGC -Xshare:auto -Xlog:disable -Xlog:all=error:stderr)
+# The launcher's flags (serial GC, C1 only, class-data sharing), plus the heap bound. The launcher records
+# its class-data archive on the first run after a build; when there is none yet (or it is older than the
+# jar), one `./tunnel-doctor logs` run on the first MB of FILE records it here, as a user's first run would.
 jsa="$root/samples/doctor/target/tunnel-doctor.jsa"
-if [[ -f "$jsa" && ! "$doctor" -nt "$jsa" ]]; then flags+=(-XX:SharedArchiveFile="$jsa"); fi
+if [[ ! -f "$jsa" || "$doctor" -nt "$jsa" ]]; then
+  rm -f "$jsa"
+  sample="$(mktemp "${TMPDIR:-/tmp}/logs-vs-grep.XXXXXX")"
+  head -c 1000000 "$file" > "$sample"
+  "$root/tunnel-doctor" logs "$sample" > /dev/null || [[ $? -le 1 ]]
+  rm -f "$sample"
+fi
+flags=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr -XX:SharedArchiveFile="$jsa")
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 millis() { date +%s%3N; }
 grep_times=()
 doctor_times=()
@@ -45,8 +55,8 @@ stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%d %d", a[
 read -r grep_best grep_median <<< "$(stats "${grep_times[@]}")"
 read -r doctor_best doctor_median <<< "$(stats "${doctor_times[@]}")"
 bytes=$(stat -c %s "$file")
-awk -v gb="$grep_best" -v gm="$grep_median" -v db="$doctor_best" -v dm="$doctor_median" -v bytes="$bytes" -v cpus="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-  printf "file: %.2f GB; %d processors; load average %s\n", bytes / 1e9, cpus, load
+awk -v gb="$grep_best" -v gm="$grep_median" -v db="$doctor_best" -v dm="$doctor_median" -v bytes="$bytes" -v cpus="$(nproc)" -v before="$load_before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  printf "file: %.2f GB; %d processors; load average (1, 5, 15 min) %s before, %s after\n", bytes / 1e9, cpus, before, after
   printf "grep -c:           best %5d ms, median %5d ms\n", gb, gm
   printf "tunnel-doctor logs: best %5d ms, median %5d ms (%.0f MB/s best, JVM start included)\n", db, dm, bytes / 1e6 / (db / 1000)
   printf "ratio doctor/grep: best %.2f, median %.2f\n", db / gb, dm / gm

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param cloudflaredLines lines recognised as cloudflared's (console or JSON, possibly behind a wrapper)
  * @param wrappers cloudflared lines by the wrapper they came in: {@code plain}, {@code journald} ({@code
  *     cloudflared[PID]: }), {@code compose} ({@code docker compose logs}), {@code kubectl} ({@code kubectl
- *     logs --prefix}), {@code timestamped} ({@code docker logs / kubectl logs --timestamps}); only non-zero
- *     counts
+ *     logs --prefix}), {@code timestamped} ({@code docker logs / kubectl logs --timestamps}), {@code
+ *     dockerJson} (Docker's json-file log, {@code {"log":"…\n","stream":"stderr",…}}); only non-zero counts
  * @param skipped lines that were not cloudflared's, by reason: {@code tooLong}, {@code binary}, {@code
  *     invalidUtf8}, {@code otherProgram} (a journald or syslog line of another program), {@code
  *     notCloudflared} (another format, a fragment, a line quoted inside another message); only non-zero

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,10 +60,15 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return run(context, files, config, strict, output, TunnelDoctor.out(spec));
+  }
+
+  /** What the command does once its arguments are parsed (by picocli, or by {@link LogsFastPath}). */
+  static int run(DoctorContext context, List<Path> files, @Nullable Path config, boolean strict, OutputOptions output, PrintWriter out) {
     files.forEach(LogFiles::readable);
     TunnelDiagnostics diagnostics = config != null ? context.diagnostics().apply(ConfigFiles.readable(config)) : TunnelDiagnostics.withoutConfig();
     DiagnosisReport report = diagnostics.logs(files.toArray(Path[]::new)).timeout(READ_LIMIT).analyzeLogs();
-    output.print(report, context, TunnelDoctor.out(spec));
+    output.print(report, context, out);
     return ExitCode.of(report.verdict(), strict);
   }
 }

@@ -35,39 +35,49 @@ public final class TunnelDoctor {
 
   /** Runs the doctor and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine(DoctorContext.system()).execute(withDefaultCommand(args)));
+    String[] withCommand = withDefaultCommand(args);
+    if (withCommand[0].equals("logs")) {
+      Integer exitCode = LogsFastPath.run(withCommand, DoctorContext.system());
+      if (exitCode != null) {
+        System.exit(exitCode);
+      }
+    }
+    System.exit(commandLine(DoctorContext.system(), withCommand[0]).execute(withCommand));
   }
 
   /** The configured command line; tests set its out and err and call {@code execute}. */
   static CommandLine commandLine(DoctorContext context) {
+    return commandLine(context, "");
+  }
+
+  /**
+   * The configured command line. When {@code first} (the first argument) names a command, only that
+   * command is set up: picocli builds the model of every command it is given from its annotations, which
+   * costs more start-up time than a short run such as {@code logs} on a small file spends on its work.
+   * Anything else (no command, {@code --help}, a misspelt command) gets all of them.
+   */
+  static CommandLine commandLine(DoctorContext context, String first) {
     CommandLine commandLine = new CommandLine(new TunnelDoctor());
-    commandLine.addSubcommand(new ValidateCommand(context));
-    commandLine.addSubcommand(new MatchCommand(context));
-    commandLine.addSubcommand(new DiagnoseCommand(context));
-    commandLine.addSubcommand(new LogsCommand(context));
-    commandLine.addSubcommand(new ServeCommand(context));
-    commandLine.addSubcommand(new TestCommand(context));
-    commandLine.addSubcommand(new FixCommand(context));
+    switch (first) {
+      case "validate" -> commandLine.addSubcommand(new ValidateCommand(context));
+      case "match" -> commandLine.addSubcommand(new MatchCommand(context));
+      case "diagnose" -> commandLine.addSubcommand(new DiagnoseCommand(context));
+      case "logs" -> commandLine.addSubcommand(new LogsCommand(context));
+      case "serve" -> commandLine.addSubcommand(new ServeCommand(context));
+      case "test" -> commandLine.addSubcommand(new TestCommand(context));
+      case "fix" -> commandLine.addSubcommand(new FixCommand(context));
+      default -> {
+        commandLine.addSubcommand(new ValidateCommand(context));
+        commandLine.addSubcommand(new MatchCommand(context));
+        commandLine.addSubcommand(new DiagnoseCommand(context));
+        commandLine.addSubcommand(new LogsCommand(context));
+        commandLine.addSubcommand(new ServeCommand(context));
+        commandLine.addSubcommand(new TestCommand(context));
+        commandLine.addSubcommand(new FixCommand(context));
+      }
+    }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.setExecutionExceptionHandler(
-        (exception, failed, parseResult) -> {
-          PrintWriter err = failed.getErr();
-          if (exception instanceof UsageException) {
-            err.println(Redaction.redact("tunnel-doctor: " + exception.getMessage()));
-            err.flush();
-            return ExitCode.USAGE;
-          }
-          err.println(Redaction.redact("tunnel-doctor: internal error: " + exception.getClass().getName()
-              + (exception.getMessage() != null ? ": " + exception.getMessage() : "")));
-          StackTraceElement[] trace = exception.getStackTrace();
-          if (trace.length > 0) {
-            err.println("  at " + trace[0]);
-          }
-          err.println("This is a bug in tunnel-doctor. Please report it at " + ISSUES);
-          err.println("with the command you ran and the lines above.");
-          err.flush();
-          return ExitCode.INTERNAL_ERROR;
-        });
+    commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> failed(exception, failed.getErr()));
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
           // picocli's own handler would echo the offending argument, which may be a token
@@ -81,6 +91,28 @@ public final class TunnelDoctor {
           return ExitCode.USAGE;
         });
     return commandLine;
+  }
+
+  /**
+   * What a command that threw becomes: a usage error (exit 2) with its message, or an internal error (exit
+   * 3) with the exception's first frame and where to report it; never a stack trace.
+   */
+  static int failed(Exception exception, PrintWriter err) {
+    if (exception instanceof UsageException) {
+      err.println(Redaction.redact("tunnel-doctor: " + exception.getMessage()));
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    err.println(Redaction.redact("tunnel-doctor: internal error: " + exception.getClass().getName()
+        + (exception.getMessage() != null ? ": " + exception.getMessage() : "")));
+    StackTraceElement[] trace = exception.getStackTrace();
+    if (trace.length > 0) {
+      err.println("  at " + trace[0]);
+    }
+    err.println("This is a bug in tunnel-doctor. Please report it at " + ISSUES);
+    err.println("with the command you ran and the lines above.");
+    err.flush();
+    return ExitCode.INTERNAL_ERROR;
   }
 
   /**

@@ -124,6 +124,14 @@ final class LineScanner {
   private int findNewline(byte[] buf, int i, int limit) {
     int flags = scanFlags;
     while (i < limit) {
+      while (i + 16 <= limit) { // two words per step: half the loop overhead and bounds checks
+        long x = (long) LONGS.get(buf, i);
+        long y = (long) LONGS.get(buf, i + 8);
+        if ((((((x - ONES_TIMES_28) & ~x) | x) | (((y - ONES_TIMES_28) & ~y) | y)) & HIGH_BITS) != 0) {
+          break;
+        }
+        i += 16;
+      }
       while (i + 8 <= limit) {
         long x = (long) LONGS.get(buf, i);
         if (((((x - ONES_TIMES_28) & ~x) | x) & HIGH_BITS) != 0) {

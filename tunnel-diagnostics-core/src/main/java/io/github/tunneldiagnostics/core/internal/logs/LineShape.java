@@ -6,7 +6,8 @@ package io.github.tunneldiagnostics.core.internal.logs;
  * 2024-12-10T10:00:00Z ERR }), a JSON line with an opening brace; anything else is accepted only behind a
  * wrapper people really feed the doctor: journald's {@code cloudflared[PID]: }, {@code docker compose
  * logs}' {@code name  | }, {@code kubectl logs --prefix}' {@code [pod/…/…] }, and the time that {@code
- * --timestamps} puts in front. A timestamp further into a line (a line quoted in another message, a
+ * --timestamps} puts in front (Docker's json-file entries are taken apart before, by {@link DockerJsonLine}).
+ * A timestamp further into a line (a line quoted in another message, a
  * fragment, another program's format) is not searched for. One instance per reader; not thread-safe.
  */
 final class LineShape {

@@ -10,19 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The state of one classification run over one or more files: receives lines, keeps counters. */
+/**
+ * The state of one classification run over one or more files: receives lines, keeps counters. The
+ * counters by wrapper and skip reason are arrays indexed by the enums' ordinals, not maps: they are bumped
+ * once per line, and a map would box a Long each time; they never leave this class by ordinal.
+ */
+@SuppressWarnings("EnumOrdinal")
 final class LogReading implements LineScanner.Sink {
   private static final byte[] REGISTERED = ascii("Registered tunnel connection");
   private static final byte[] UPDATED_CONFIG = ascii("Updated to new configuration");
   private static final byte[] REQUEST_FAILED = ascii("Request failed");
   private static final byte[] FAILED_TO_SERVE = ascii("failed to serve incoming request");
   private static final byte[] CLIENT_FAILED = ascii("failed to connect to origin");
+  private static final byte[] JSON_DEBUG = ascii("{\"level\":\"debug\",");
   private static final int MAX_SAMPLE_BYTES = 4096;
 
   private final @Nullable IngressModel model;
@@ -34,17 +39,21 @@ final class LogReading implements LineScanner.Sink {
   private final ConsoleLineParser console = new ConsoleLineParser();
   private final ProblemCache problems = new ProblemCache();
   private final JsonLineParser json = new JsonLineParser();
+  private final DockerJsonLine dockerLine = new DockerJsonLine();
   private final OriginCause.Cache causes = new OriginCause.Cache();
   private final ByteInterner interner = new ByteInterner(1 << 12);
   private final ByteInterner times = new ByteInterner(1 << 8);
   private final Tally tally;
+  private final SlowRequests slow = new SlowRequests();
   private final RequestPairing pairing;
   private byte[] scratch = new byte[4096];
 
   final List<String> files = new ArrayList<>();
   final List<String> truncatedFiles = new ArrayList<>();
-  final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
-  final EnumMap<Wrapper, Long> wrappers = new EnumMap<>(Wrapper.class);
+  /** Lines skipped, by {@link SkipReason} ordinal; counters, not a map: no boxing on the per-line path. */
+  final long[] skipped = new long[SkipReason.values().length];
+  /** cloudflared lines by {@link Wrapper} ordinal. */
+  final long[] wrappers = new long[Wrapper.values().length];
   long bytes;
   long lines;
   long cloudflaredLines;
@@ -112,8 +121,12 @@ final class LogReading implements LineScanner.Sink {
       unexplainedSample = part.unexplainedSample;
     }
     unexplainedErrorLines += part.unexplainedErrorLines;
-    part.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
-    part.wrappers.forEach((k, v) -> wrappers.merge(k, v, Long::sum));
+    for (int i = 0; i < skipped.length; i++) {
+      skipped[i] += part.skipped[i];
+    }
+    for (int i = 0; i < wrappers.length; i++) {
+      wrappers[i] += part.wrappers[i];
+    }
     for (String name : part.truncatedFiles) {
       if (!truncatedFiles.contains(name)) {
         truncatedFiles.add(name);
@@ -127,6 +140,7 @@ final class LogReading implements LineScanner.Sink {
       lastRegistered = offset + part.lastRegistered;
     }
     tally.merge(part.tally);
+    slow.merge(part.slow);
     for (RequestEvent event : part.held) {
       event.sequence += offset;
       pairing.accept(event);
@@ -145,7 +159,7 @@ final class LogReading implements LineScanner.Sink {
   @Override
   public void skipped(SkipReason reason) {
     lines++;
-    skipped.merge(reason, 1L, Long::sum);
+    skipped[reason.ordinal()]++;
   }
 
   @Override
@@ -162,16 +176,55 @@ final class LogReading implements LineScanner.Sink {
     if (start == end) {
       return; // blank line
     }
+    boolean docker = false;
+    if (buf[start] == '{' && DockerJsonLine.looksLikeOne(buf, start, end) && dockerLine.unwrap(buf, start, end)) {
+      if (dockerLine.control) {
+        skipped[SkipReason.BINARY.ordinal()]++;
+        return;
+      }
+      buf = dockerLine.line;
+      start = 0;
+      end = dockerLine.length;
+      if (dockerLine.escape) {
+        end = stripAnsi(buf, 0, end);
+        buf = scratch;
+      }
+      while (start < end && buf[start] == ' ') {
+        start++;
+      }
+      if (start == end) {
+        return; // a blank line, logged through docker
+      }
+      docker = true;
+    }
     if (!shape.unwrap(buf, start, end)) {
-      skipped.merge(SkipReason.OTHER_PROGRAM, 1L, Long::sum);
+      skipped[SkipReason.OTHER_PROGRAM.ordinal()]++;
       return;
     }
+    if (docker && shape.wrapper == Wrapper.PLAIN) {
+      shape.wrapper = Wrapper.DOCKER_JSON;
+    }
     start = shape.start;
+    Level consoleLevel = buf[start] == '{' ? Level.NONE : shape.level;
+    if (consoleLevel == Level.DEBUG || consoleLevel == Level.TRACE
+        || (consoleLevel == Level.INFO && !mayMatter(buf, shape.timeEnd + 5, end))
+        || (consoleLevel == Level.NONE && isJsonDebug(buf, start, end))) {
+      // most of a log: rejected at the level token, the line is neither parsed nor copied; a request's
+      // start and end (DBG) are only looked at for their cf-ray
+      wrappers[shape.wrapper.ordinal()]++;
+      cloudflaredLines++;
+      if (consoleLevel == Level.DEBUG) {
+        slow.debugLine(buf, start, shape.timeEnd, shape.timeEnd + 5, end);
+      } else if (consoleLevel == Level.NONE) {
+        slow.debugJson(buf, start, end);
+      }
+      return;
+    }
     ParsedLine l = line;
     l.reset(buf, start, end);
     if (start < end && buf[start] == '{') {
       if (!json.parse(buf, start, end, l)) {
-        skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
+        skipped[SkipReason.NOT_CLOUDFLARED.ordinal()]++;
         return;
       }
     } else if (shape.level != Level.NONE) {
@@ -199,7 +252,20 @@ final class LogReading implements LineScanner.Sink {
 
   private void cloudflared(Wrapper wrapper) {
     cloudflaredLines++;
-    wrappers.merge(wrapper, 1L, Long::sum);
+    wrappers[wrapper.ordinal()]++;
+  }
+
+  /**
+   * A JSON line of cloudflared's log file at debug level: zerolog writes {@code level} first. The line
+   * must still close its object; anything else goes through the JSON parser.
+   */
+  private static boolean isJsonDebug(byte[] buf, int start, int end) {
+    return end - start > JSON_DEBUG.length && buf[end - 1] == '}' && ParsedLine.is(buf, start, JSON_DEBUG);
+  }
+
+  /** Whether an INF message starting at {@code at} may be one {@link #info} looks at (by its first byte). */
+  private static boolean mayMatter(byte[] buf, int at, int end) {
+    return at < end && (buf[at] == REGISTERED[0] || buf[at] == UPDATED_CONFIG[0]);
   }
 
   private void info(ParsedLine l) {
@@ -281,8 +347,13 @@ final class LogReading implements LineScanner.Sink {
     String code = codeOf(cause, service);
     boolean connectorWide = !code.startsWith("ORIGIN_");
     boolean firstOfItsKind = !tally.has(code, connectorWide ? Tally.NO_RULE : ruleOf(rule, host, path), connectorWide ? "" : service);
-    return new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
+    RequestEvent event = new RequestEvent(kind, cause, l.connIndex, lines, rule, service, host, path, l.time(times),
         firstOfItsKind ? l.copy(MAX_SAMPLE_BYTES) : null, file);
+    event.ray = l.ray;
+    if (l.ray != 0 && code.equals(FindingCode.ORIGIN_SLOW)) {
+      event.rayText = PendingRequests.rayText(l.buffer, l.rayStart, l.end);
+    }
+    return event;
   }
 
   private String codeOf(String cause, String service) {
@@ -314,7 +385,7 @@ final class LogReading implements LineScanner.Sink {
         return;
       }
     }
-    skipped.merge(SkipReason.NOT_CLOUDFLARED, 1L, Long::sum);
+    skipped[SkipReason.NOT_CLOUDFLARED.ordinal()]++;
   }
 
   /** {@code 2024/12/10 10:00:00 } (Go's standard log package, which cloudflared's libraries write to). */
@@ -345,6 +416,7 @@ final class LogReading implements LineScanner.Sink {
       service = model.rule(rule).service().toString();
     }
     if (cause == null) {
+      slow.failed(event);
       unexplainedRequests++;
       String shortCause = event.cause.length() <= 200 ? event.cause : event.cause.substring(0, 200) + "…";
       tally.add(FindingCode.ORIGIN_FAILURE_UNCLASSIFIED, Severity.WARNING, rule, service, event.host, event.time, event.sample, event.file,
@@ -354,11 +426,17 @@ final class LogReading implements LineScanner.Sink {
       return;
     }
     if (!cause.code().startsWith("ORIGIN_")) {
+      slow.failed(event);
       // a connector-wide cause (out of file descriptors): one finding, whatever the rule
       tally.add(cause.code(), cause.severity(), Tally.NO_RULE, "", "", event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
       return;
     }
     tally.add(cause.code(), cause.severity(), rule, service, event.host, event.time, event.sample, event.file, cause.explanation(), cause.remediation(), event.cause);
+    if (cause.code().equals(FindingCode.ORIGIN_SLOW)) {
+      slow.cancelled(event, rule, rule == Tally.NO_RULE ? service : ""); // one finding per rule, as in the tally
+    } else {
+      slow.failed(event);
+    }
   }
 
   private int stripAnsi(byte[] buf, int start, int end) {
@@ -391,6 +469,7 @@ final class LogReading implements LineScanner.Sink {
     if (lastEdgeFailure >= 0 && lastRegistered > lastEdgeFailure) {
       tally.annotate(FindingCode.EDGE_CONNECTION_FAILED, "recovered", "a tunnel connection registered after the last failure", Severity.WARNING);
     }
+    slow.annotate(tally);
     LogReport report = report();
     List<Finding> findings = new ArrayList<>(tally.findings());
     Finding input = InputFinding.of(report, truncatedFiles);
@@ -402,9 +481,17 @@ final class LogReading implements LineScanner.Sink {
 
   LogReport report() {
     Map<String, Long> byWrapper = new LinkedHashMap<>();
-    wrappers.forEach((w, n) -> byWrapper.put(w.key, n));
+    for (Wrapper w : Wrapper.values()) {
+      if (wrappers[w.ordinal()] > 0) {
+        byWrapper.put(w.key, wrappers[w.ordinal()]);
+      }
+    }
     Map<String, Long> byReason = new LinkedHashMap<>();
-    skipped.forEach((r, n) -> byReason.put(r.key(), n));
+    for (SkipReason r : SkipReason.values()) {
+      if (skipped[r.ordinal()] > 0) {
+        byReason.put(r.key(), skipped[r.ordinal()]);
+      }
+    }
     return new LogReport(files, bytes, lines, cloudflaredLines, byWrapper, byReason, failedRequests, unexplainedRequests,
         unexplainedErrorLines, unexplainedSample, !truncatedFiles.isEmpty(), !stopped);
   }

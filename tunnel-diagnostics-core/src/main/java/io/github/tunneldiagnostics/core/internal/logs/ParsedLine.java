@@ -13,6 +13,7 @@ final class ParsedLine {
   private static final byte[] K_DEST = ascii("dest");
   private static final byte[] K_TIME = ascii("time");
   private static final byte[] K_ERROR = ascii("error");
+  private static final byte[] K_CFRAY = ascii("cfRay");
   private static final byte[] K_MESSAGE = ascii("message");
   private static final byte[] K_VERSION = ascii("version");
   private static final byte[] K_CONNINDEX = ascii("connIndex");
@@ -46,6 +47,9 @@ final class ParsedLine {
   int version = Integer.MIN_VALUE;
   int ingressRule = Integer.MIN_VALUE;
   int connIndex = -1;
+  /** The cf-ray as a number ({@link PendingRequests#rayOf}), or 0; where its text starts. */
+  long ray;
+  int rayStart = -1;
 
   void reset(byte[] buf, int s, int e) {
     level = Level.NONE;
@@ -66,6 +70,8 @@ final class ParsedLine {
     version = Integer.MIN_VALUE;
     ingressRule = Integer.MIN_VALUE;
     connIndex = -1;
+    ray = 0;
+    rayStart = -1;
   }
 
   boolean hasRule() {
@@ -97,6 +103,9 @@ final class ParsedLine {
           errorStart = value.start;
           errorEnd = value.end;
           errorEscaped = value.escaped;
+        } else if (is(b, keyStart, K_CFRAY)) {
+          ray = PendingRequests.rayOf(b, value.start, value.end);
+          rayStart = value.start;
         }
         break;
       case 7:
@@ -153,6 +162,11 @@ final class ParsedLine {
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** True when {@code b[at, end)} starts with {@code ascii}. */
+  static boolean is(byte[] b, int at, byte[] ascii, int end) {
+    return end - at >= ascii.length && is(b, at, ascii);
   }
 
   private static boolean startsWith(byte[] b, int at, int end, byte[] prefix) {

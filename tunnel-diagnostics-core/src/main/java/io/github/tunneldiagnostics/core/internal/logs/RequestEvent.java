@@ -28,6 +28,10 @@ final class RequestEvent {
   String time;
   byte @Nullable [] sample;
   final String file;
+  /** The request's cf-ray as a number ({@link PendingRequests#rayOf}), or 0 when the line has none. */
+  long ray;
+  /** The cf-ray's text, kept only for a cancelled request (ORIGIN_SLOW evidence); else empty. */
+  String rayText = "";
 
   RequestEvent(Kind kind, String cause, int connIndex, long sequence, int rule, String originService, String host, String path, String time, byte @Nullable [] sample, String file) {
     this.kind = kind;
@@ -63,6 +67,10 @@ final class RequestEvent {
     }
     if ((kind == Kind.TRANSPORT && other.kind == Kind.PROXY && other.sample != null) || sample == null) {
       sample = other.sample;
+    }
+    if (ray == 0) {
+      ray = other.ray;
+      rayText = other.rayText;
     }
     if (time.isEmpty() || (!other.time.isEmpty() && other.time.compareTo(time) < 0)) {
       time = other.time;

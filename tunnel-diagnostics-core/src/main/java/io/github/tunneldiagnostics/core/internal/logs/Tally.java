@@ -46,6 +46,8 @@ final class Tally {
     final String cause;
     final String service;
     final Map<String, String> extra = new LinkedHashMap<>();
+    /** A sentence added to the message, e.g. ORIGIN_SLOW's joined request; empty without one. */
+    String detail = "";
     final Map<String, long[]> hosts = new LinkedHashMap<>();
     long otherHosts;
 
@@ -194,6 +196,9 @@ final class Tally {
         mine.lastRaw = theirs.lastRaw;
       }
       theirs.extra.forEach(mine.extra::putIfAbsent);
+      if (mine.detail.isEmpty()) {
+        mine.detail = theirs.detail;
+      }
     }
     overflow += later.overflow;
   }
@@ -207,6 +212,15 @@ final class Tally {
           s.severity = severity;
         }
       }
+    }
+  }
+
+  /** Adds a sentence to the message of the aggregate (code, rule, service), and evidence entries; nothing when there is none. */
+  void detail(String code, int rule, String service, String sentence, Map<String, String> evidence) {
+    Stats s = stats.get(new Key(code, rule, rule == NO_RULE ? clip(service, MAX_TEXT) : ""));
+    if (s != null) {
+      s.detail = sentence;
+      s.extra.putAll(evidence);
     }
   }
 
@@ -303,7 +317,8 @@ final class Tally {
               + when
               + ": "
               + s.explanation
-              + ".");
+              + "."
+              + (s.detail.isEmpty() ? "" : " " + s.detail));
       b.remediation(s.remediation);
     } else {
       b.subject("connector log");

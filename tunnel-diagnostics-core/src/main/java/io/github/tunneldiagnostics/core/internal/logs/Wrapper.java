@@ -11,7 +11,9 @@ enum Wrapper {
   /** {@code kubectl logs --prefix}: {@code [pod/cloudflared-7d9f/cloudflared] }. */
   KUBECTL("kubectl"),
   /** {@code docker logs --timestamps} or {@code kubectl logs --timestamps}: an RFC 3339 time in front. */
-  TIMESTAMPED("timestamped");
+  TIMESTAMPED("timestamped"),
+  /** Docker's json-file log driver ({@code <id>-json.log}): {@code {"log":"<line>\n","stream":"stderr","time":"…"}}. */
+  DOCKER_JSON("dockerJson");
 
   final String key;
 

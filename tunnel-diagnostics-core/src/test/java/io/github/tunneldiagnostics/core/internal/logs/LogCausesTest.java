@@ -67,6 +67,12 @@ class LogCausesTest {
     Finding fd = only(analysis, FindingCode.CONNECTOR_FD_EXHAUSTED);
     assertThat(fd.severity()).isEqualTo(Severity.ERROR);
     assertThat(fd.subject()).isEqualTo("connector log");
+    assertThat(fd.message()).isEqualTo(
+        "cloudflared logged this 3 times between 2024-12-10T10:00:00Z and 2024-12-10T10:00:01Z: cloudflared ran out of file descriptors (too many open "
+            + "files), so it could not open the connection.");
+    assertThat(fd.remediation()).isEqualTo(
+        "Raise cloudflared's open-file limit (LimitNOFILE= in its systemd unit, ulimit -n, or the container's nofile ulimit) and restart it; look for an "
+            + "origin or client that keeps connections open.");
     assertThat(fd.evidence()).containsEntry("count", "3");
     assertThat(analysis.findings()).extracting(Finding::code).containsExactly(FindingCode.CONNECTOR_FD_EXHAUSTED);
     assertThat(analysis.summary().failedRequests()).isEqualTo(1);
@@ -104,8 +110,134 @@ class LogCausesTest {
     assertThat(slow.message()).isEqualTo(
         "cloudflared logged 1 failed request for app.example.com to http://127.0.0.1:8080 (rule #0) at 2024-12-10T10:01:40Z: the request was cancelled while "
             + "cloudflared still waited for the origin's response headers (Incoming request ended abruptly: context canceled): the visitor, or Cloudflare's edge "
-            + "after 100 s (HTTP 524), gave up before the origin answered.");
+            + "after 100 s (HTTP 524), gave up before the origin answered. No line shows when this request started: cloudflared logs each request's "
+            + "start (with its cf-ray) only at --loglevel debug; with it, the doctor joins the cancel to its request and says how long cloudflared waited.");
     assertThat(slow.evidence()).containsEntry("cause", "Incoming request ended abruptly: context canceled").containsEntry("count", "1");
+  }
+
+  /** cloudflared's debug line of a request's start, with its headers, as logged at --loglevel debug. */
+  private static String started(String time, String ray, String request) {
+    return time + " DBG " + request + " cfRay=" + ray + "-FRA connIndex=0 content-length=0 event=1 headers={\"Accept\":[\"*/*\"],\"Cf-Ray\":[\""
+        + ray + "-FRA\"],\"User-Agent\":[\"curl/8.5.0\"]} host=app.example.com ingressRule=0 originService=http://127.0.0.1:8080 path=/report\n";
+  }
+
+  private static String cancelled(String time, String ray) {
+    String cause = "Incoming request ended abruptly: context canceled";
+    return time + " ERR  error=\"" + cause + "\" cfRay=" + ray + "-FRA connIndex=0 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n"
+        + time + " ERR Request failed error=\"" + cause + "\" connIndex=0 dest=https://app.example.com/report event=0 ip=198.41.200.13 type=http\n";
+  }
+
+  @Test
+  void aCancelledRequestIsJoinedByItsCfRayToTheDebugLineThatStartedIt() throws Exception {
+    String log = started("2024-12-10T10:00:00Z", "8f1a2b3c4d5e6f70", "GET https://app.example.com/report?year=2024 HTTP/1.1")
+        + started("2024-12-10T10:00:01Z", "8f1a2b3c4d5e6f71", "GET https://app.example.com/ HTTP/1.1")
+        + "2024-12-10T10:00:01Z DBG 200 OK cfRay=8f1a2b3c4d5e6f71-FRA connIndex=0 content-length=512 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n"
+        + started("2024-12-10T10:00:30Z", "8f1a2b3c4d5e6f72", "POST https://app.example.com/export HTTP/2.0")
+        + cancelled("2024-12-10T10:00:45Z", "8f1a2b3c4d5e6f72") // the visitor left after 15 s
+        + cancelled("2024-12-10T10:01:40Z", "8f1a2b3c4d5e6f70"); // the edge gave up after 100 s
+
+    LogAnalysis analysis = analyze(log);
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.message()).isEqualTo(
+        "cloudflared logged 2 failed requests for app.example.com to http://127.0.0.1:8080 (rule #0) between 2024-12-10T10:00:45Z and 2024-12-10T10:01:40Z: "
+            + "the request was cancelled while cloudflared still waited for the origin's response headers (Incoming request ended abruptly: context "
+            + "canceled): the visitor, or Cloudflare's edge after 100 s (HTTP 524), gave up before the origin answered. The longest wait of the 2 joined "
+            + "by cf-ray: GET https://app.example.com/report?year=2024 HTTP/1.1 (cf-ray 8f1a2b3c4d5e6f70) started at 2024-12-10T10:00:00Z and was "
+            + "cancelled at 2024-12-10T10:01:40Z, 100 s later, when Cloudflare's edge gives up on an origin that sent no response headers (HTTP 524).");
+    assertThat(slow.evidence())
+        .containsEntry("joinedByCfRay", "2 of 2")
+        .containsEntry("request", "GET https://app.example.com/report?year=2024 HTTP/1.1")
+        .containsEntry("cfRay", "8f1a2b3c4d5e6f70")
+        .containsEntry("requestStarted", "2024-12-10T10:00:00Z")
+        .containsEntry("requestCancelled", "2024-12-10T10:01:40Z")
+        .containsEntry("waited", "100 s")
+        .doesNotContainKey("cfRayJoinsDropped");
+    assertThat(analysis.summary().failedRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void theJoinReadsCloudflaredsJsonLogFileToo() throws Exception {
+    String context = "{\"level\":\"debug\",\"event\":1,\"connIndex\":0,\"cfRay\":\"%s-FRA\",\"originService\":\"http://127.0.0.1:8080\",\"ingressRule\":0,";
+    String log = String.format(java.util.Locale.ROOT, context, "8f1a2b3c4d5e6f70") + "\"host\":\"app.example.com\",\"path\":\"/report\","
+        + "\"headers\":{\"Accept\":[\"*/*\"]},\"content-length\":0,\"time\":\"2024-12-10T10:00:00Z\",\"message\":\"GET https://app.example.com/report HTTP/1.1\"}\n"
+        + String.format(java.util.Locale.ROOT, context, "8f1a2b3c4d5e6f71") + "\"host\":\"app.example.com\",\"path\":\"/\",\"headers\":{},"
+        + "\"content-length\":0,\"time\":\"2024-12-10T10:00:01Z\",\"message\":\"GET https://app.example.com/ HTTP/1.1\"}\n"
+        + String.format(java.util.Locale.ROOT, context, "8f1a2b3c4d5e6f71") + "\"content-length\":512,\"time\":\"2024-12-10T10:00:01Z\",\"message\":\"200 OK\"}\n"
+        + "{\"level\":\"error\",\"event\":1,\"connIndex\":0,\"cfRay\":\"8f1a2b3c4d5e6f70-FRA\",\"originService\":\"http://127.0.0.1:8080\",\"ingressRule\":0,"
+        + "\"error\":\"Incoming request ended abruptly: context canceled\",\"time\":\"2024-12-10T10:01:40Z\"}\n";
+
+    LogAnalysis analysis = analyze(log);
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.message()).endsWith(
+        "gave up before the origin answered. The request GET https://app.example.com/report HTTP/1.1 (cf-ray 8f1a2b3c4d5e6f70) started at "
+            + "2024-12-10T10:00:00Z and was cancelled at 2024-12-10T10:01:40Z, 100 s later, when Cloudflare's edge gives up on an origin that sent no "
+            + "response headers (HTTP 524).");
+    assertThat(slow.evidence()).containsEntry("joinedByCfRay", "1 of 1").doesNotContainKey("cfRayJoinsDropped");
+    assertThat(analysis.summary().cloudflaredLines()).isEqualTo(4);
+  }
+
+  @Test
+  void aVisitorWhoLeftEarlyIsToldFromTheEdgeTimeout() throws Exception {
+    String log = started("2024-12-10T10:00:30Z", "00000000000000a1", "GET https://app.example.com/slow HTTP/1.1")
+        + cancelled("2024-12-10T10:00:42Z", "00000000000000a1");
+
+    Finding slow = only(analyze(log), FindingCode.ORIGIN_SLOW);
+
+    assertThat(slow.message()).endsWith(
+        "gave up before the origin answered. The request GET https://app.example.com/slow HTTP/1.1 (cf-ray 00000000000000a1) started at "
+            + "2024-12-10T10:00:30Z and was cancelled at 2024-12-10T10:00:42Z, 12 s later, before Cloudflare's 100 s limit: the visitor gave up.");
+    assertThat(slow.evidence()).containsEntry("waited", "12 s").containsEntry("joinedByCfRay", "1 of 1");
+  }
+
+  @Test
+  void withoutDebugLinesTheSlowFindingSaysHowToGetTheJoin() throws Exception {
+    Finding slow = only(analyze(cancelled("2024-12-10T10:01:40Z", "8f1a2b3c4d5e6f70")), FindingCode.ORIGIN_SLOW);
+
+    assertThat(slow.message()).endsWith(
+        "gave up before the origin answered. No line shows when this request started: cloudflared logs each request's start (with its cf-ray) only "
+            + "at --loglevel debug; with it, the doctor joins the cancel to its request and says how long cloudflared waited.");
+    assertThat(slow.evidence()).containsEntry("joinedByCfRay", "0 of 1").doesNotContainKey("request");
+  }
+
+  @Test
+  void answeredAndOtherwiseFailedRequestsAreForgottenSoTheBoundCostsNothing() throws Exception {
+    String refused = U + "dial tcp 127.0.0.1:8080: connect: connection refused";
+    StringBuilder log = new StringBuilder(started("2024-12-10T10:00:00Z", "00000000000000f0", "GET https://app.example.com/down HTTP/1.1"))
+        .append("2024-12-10T10:00:00Z ERR  error=\"").append(refused)
+        .append("\" cfRay=00000000000000f0-FRA connIndex=0 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n");
+    log.append(started("2024-12-10T10:00:01Z", "00000000000000f1", "GET https://app.example.com/slow HTTP/1.1"));
+    for (int i = 0; i < PendingRequests.CAPACITY * 2; i++) {
+      String ray = String.format(java.util.Locale.ROOT, "%016x", 0x1000 + i);
+      log.append("2024-12-10T10:00:02Z DBG GET https://app.example.com/ HTTP/1.1 cfRay=").append(ray).append("-FRA connIndex=0 event=1\n")
+          .append("2024-12-10T10:00:02Z DBG 304 Not Modified cfRay=").append(ray).append("-FRA connIndex=0 content-length=0 event=1\n");
+    }
+    log.append(cancelled("2024-12-10T10:01:41Z", "00000000000000f1"));
+
+    LogAnalysis analysis = analyze(log.toString());
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.evidence()).containsEntry("joinedByCfRay", "1 of 1").containsEntry("waited", "100 s").doesNotContainKey("cfRayJoinsDropped");
+    assertThat(analysis.summary().failedRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void theJoinIsBoundedAndSaysWhatTheBoundCost() throws Exception {
+    StringBuilder log = new StringBuilder(started("2024-12-10T10:00:00Z", "0000000000000001", "GET https://app.example.com/first HTTP/1.1"));
+    for (int i = 0; i < PendingRequests.CAPACITY; i++) { // never answered: the first is forgotten
+      log.append("2024-12-10T10:00:01Z DBG GET https://app.example.com/ HTTP/1.1 cfRay=").append(String.format(java.util.Locale.ROOT, "%016x", 0x1000 + i))
+          .append("-FRA connIndex=0 event=1\n");
+    }
+    log.append(cancelled("2024-12-10T10:01:40Z", "0000000000000001"));
+
+    LogAnalysis analysis = analyze(log.toString());
+
+    Finding slow = only(analysis, FindingCode.ORIGIN_SLOW);
+    assertThat(slow.evidence())
+        .containsEntry("joinedByCfRay", "0 of 1")
+        .containsEntry("cfRayJoinsDropped", "1 request still waiting was forgotten (the join keeps at most 8192 unanswered requests per part of the file)");
+    assertThat(analysis.summary().failedRequests()).isEqualTo(1);
   }
 
   @Test
@@ -226,6 +358,41 @@ class LogCausesTest {
     assertThat(summary.skippedLines()).isZero();
   }
 
+  /** A line as Docker's json-file log driver stores it: JSON-escaped, with its newline, the stream and the time. */
+  private static String dockerJson(String line) {
+    String escaped = line.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u001b", "\\u001b").replace("<", "\\u003c").replace(">", "\\u003e");
+    return "{\"log\":\"" + escaped + "\\n\",\"stream\":\"stderr\",\"time\":\"2024-12-10T10:00:00.123456789Z\"}\n";
+  }
+
+  @Test
+  void readsDockersJsonFileLogAndCountsItsLines() throws Exception {
+    String refused = U + "dial tcp 127.0.0.1:8080: connect: connection refused";
+    String log = dockerJson("2024-12-10T10:00:00Z INF Starting tunnel tunnelID=3d6fd7a4-0000-4000-8000-000000000000")
+        + dockerJson("\u001b[90m2024-12-10T10:00:01Z\u001b[0m \u001b[31mERR\u001b[0m  \u001b[36merror=\u001b[0m\"" + refused + "\" \u001b[36mcfRay=\u001b[0m8f1a2b3c4d5e6f70-FRA "
+            + "\u001b[36mconnIndex=\u001b[0m0 \u001b[36mevent=\u001b[0m1 \u001b[36mingressRule=\u001b[0m0 \u001b[36moriginService=\u001b[0mhttp://127.0.0.1:8080")
+        + dockerJson("2024-12-10T10:00:01Z ERR Request failed error=\"" + refused + "\" connIndex=0 dest=https://app.example.com/<b> event=0 ip=198.41.200.13 type=http")
+        + dockerJson("{\"level\":\"error\",\"error\":\"" + U + "EOF\",\"cfRay\":\"8f1a2b3c4d5e6f71-FRA\",\"event\":1,\"ingressRule\":1,"
+            + "\"originService\":\"http://127.0.0.1:9000\",\"time\":\"2024-12-10T10:00:02Z\"}")
+        + dockerJson("2024-12-10T10:00:03Z DBG GET https://app.example.com/ HTTP/1.1 cfRay=8f1a2b3c4d5e6f72-FRA connIndex=0 event=1")
+        + dockerJson("")
+        + dockerJson("\tat goroutine 1 [running]:")
+        + "{\"log\":\"binary \\u0000 junk\\n\",\"stream\":\"stderr\",\"time\":\"2024-12-10T10:00:04Z\"}\n";
+
+    LogAnalysis analysis = analyze(log);
+
+    assertThat(digest(analysis)).containsExactly(
+        "ORIGIN_CONNECTION_REFUSED rule=0 http://127.0.0.1:8080 app.example.com x1", "ORIGIN_NO_RESPONSE rule=1 http://127.0.0.1:9000 - x1",
+        "LOG_INPUT_SKIPPED rule=- - - x-");
+    LogReport summary = analysis.summary();
+    assertThat(summary.wrappers()).containsExactly(Map.entry("dockerJson", 5L));
+    assertThat(summary.cloudflaredLines()).isEqualTo(5);
+    assertThat(summary.skipped()).containsExactly(Map.entry("binary", 1L), Map.entry("notCloudflared", 1L));
+    assertThat(summary.failedRequests()).isEqualTo(2);
+    Finding refusedFinding = only(analysis, FindingCode.ORIGIN_CONNECTION_REFUSED);
+    assertThat(refusedFinding.evidence()).containsEntry("sample", "2024-12-10T10:00:01Z ERR  error=\"" + refused + "\" cfRay=8f1a2b3c4d5e6f70-FRA connIndex=0 "
+        + "event=1 ingressRule=0 originService=http://127.0.0.1:8080");
+  }
+
   @Test
   void linesThatOnlyResembleCloudflaredsAreSkippedAndNeverCountedAsFailures() throws Exception {
     String refused = U + "dial tcp 127.0.0.1:8080: connect: connection refused";
@@ -238,7 +405,7 @@ class LogCausesTest {
         + "user pasted: " + line + "\n" // quoted inside another message
         + "rror=\"" + refused + "\" cfRay=8f1a2b3c4d5e6f70-FRA connIndex=0 event=1 ingressRule=0 originService=http://127.0.0.1:8080\n" // a fragment
         + "ERR  error=\"" + refused + "\" ingressRule=0 originService=http://127.0.0.1:8080\n" // no time: a fragment
-        + "{\"log\":\"" + line.replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\"}\n" // docker's json-file: a JSON line without a level
+        + "{\"log\":\"" + line.replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\"\n" // a json-file entry cut short: no closing brace
         + "2024-12-10T10:00:03Z INF Received error=\"" + refused + "\" originService=http://127.0.0.1:8080\n" // an INF line that mentions it
         + "2024-12-10T10:00:04Z DBG " + line + "\n" // debug line quoting it
         + "Dec 10 10:00:05 edge1 cloudflared[812]: " + line.replace("10:00:00Z", "10:00:05Z") + "\n"; // a second real refusal, via journald
