@@ -43,6 +43,8 @@ final class LogReading implements LineScanner.Sink {
 
   final List<String> files = new ArrayList<>();
   final List<String> truncatedFiles = new ArrayList<>();
+  /** The files among {@link #truncatedFiles} whose gzip header itself is broken, with what is wrong with it. */
+  final Map<String, String> invalidGzipFiles = new LinkedHashMap<>();
   final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
   final EnumMap<Wrapper, Long> wrappers = new EnumMap<>(Wrapper.class);
   long bytes;
@@ -119,6 +121,7 @@ final class LogReading implements LineScanner.Sink {
         truncatedFiles.add(name);
       }
     }
+    part.invalidGzipFiles.forEach(invalidGzipFiles::putIfAbsent);
     stopped |= part.stopped;
     if (part.lastEdgeFailure >= 0) {
       lastEdgeFailure = offset + part.lastEdgeFailure;
@@ -393,7 +396,7 @@ final class LogReading implements LineScanner.Sink {
     }
     LogReport report = report();
     List<Finding> findings = new ArrayList<>(tally.findings());
-    Finding input = InputFinding.of(report, truncatedFiles);
+    Finding input = InputFinding.of(report, truncatedFiles, invalidGzipFiles);
     if (input != null) {
       findings.add(input);
     }
