@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
+
 import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 /**
  * A URL that {@code cloudflared tunnel ingress rule <URL>} refuses, with cloudflared's own message:
@@ -9,8 +11,8 @@ import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 public final class InvalidRequestUrlException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with cloudflared's message for the refused URL. */
+  /** An exception with cloudflared's message for the refused URL, under the redaction policy (a URL may carry a password or a token). */
   public InvalidRequestUrlException(String message) {
-    super(message);
+    super(Redaction.redact(message));
   }
 }
