@@ -57,7 +57,7 @@ public sealed interface Remedy
     /** The record's fields, under the redaction policy. */
     @Override
     public String toString() {
-      return Redaction.redact("SetService[rule=" + rule + ", oldService=" + oldService + ", newService=" + newService + ", why=" + why + "]");
+      return Redaction.toString(this);
     }
 
     @Override
@@ -89,7 +89,7 @@ public sealed interface Remedy
     /** The record's fields, under the redaction policy. */
     @Override
     public String toString() {
-      return Redaction.redact("SetOriginRequest[rule=" + rule + ", field=" + field + ", oldValue=" + oldValue + ", newValue=" + newValue + ", why=" + why + "]");
+      return Redaction.toString(this);
     }
 
     @Override
@@ -113,6 +113,12 @@ public sealed interface Remedy
     @Override
     public String kind() {
       return "moveRule";
+    }
+
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
     }
 
     @Override
@@ -145,7 +151,7 @@ public sealed interface Remedy
     /** The record's fields, under the redaction policy. */
     @Override
     public String toString() {
-      return Redaction.redact("AddRule[before=" + before + ", hostname=" + hostname + ", service=" + service + ", copyOriginRequestFrom=" + copyOriginRequestFrom + ", why=" + why + "]");
+      return Redaction.toString(this);
     }
 
     @Override
@@ -175,6 +181,12 @@ public sealed interface Remedy
       return "renameKey";
     }
 
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     @Override
     public String describe() {
       String where = rule == TOP_LEVEL ? "" : "rule #" + rule + ": ";
@@ -193,6 +205,12 @@ public sealed interface Remedy
     @Override
     public String kind() {
       return "manual";
+    }
+
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
     }
 
     @Override
