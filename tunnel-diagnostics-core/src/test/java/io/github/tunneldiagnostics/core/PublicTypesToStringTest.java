@@ -160,8 +160,11 @@ class PublicTypesToStringTest {
     if (type == String.class) {
       return ALL;
     }
-    if (type == int.class || type == long.class || type == short.class) {
-      return type == long.class ? (Object) 0L : type == short.class ? (Object) (short) 0 : (Object) 0;
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == long.class) {
+      return 0L;
     }
     if (type == boolean.class) {
       return false;
