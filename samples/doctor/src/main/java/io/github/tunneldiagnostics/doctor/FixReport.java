@@ -4,7 +4,6 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Remedy;
-import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import io.github.tunneldiagnostics.core.fix.ConnectorWatch;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
@@ -82,8 +81,8 @@ final class FixReport {
     if (format == FixCommand.FixFormat.JSON) {
       out.print(JsonTree.render(document()));
     } else {
-      out.print(patch.diff()); // the file's own bytes, so that the patch applies
-      err.print(Redaction.redact(story())); // what changes and why, under the one policy
+      out.print(patch.diff());
+      err.print(story());
     }
     out.flush();
     err.flush();
