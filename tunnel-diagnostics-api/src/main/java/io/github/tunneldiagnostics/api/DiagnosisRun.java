@@ -72,10 +72,11 @@ final class DiagnosisRun {
         };
     Executor given = diagnosis.executor();
     ExecutorService ownPool = given == null ? Executors.newCachedThreadPool(daemons) : null;
+    Executor executor = ownPool != null ? ownPool : Objects.requireNonNull(given);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons);
     try {
       for (String id : checksById.keySet()) {
-        schedule(id, ownPool != null ? ownPool : Objects.requireNonNull(given), timer);
+        var unused = schedule(id, executor, timer); // kept in futures; awaited below
       }
       awaitAll();
     } finally {
@@ -90,7 +91,7 @@ final class DiagnosisRun {
     for (Map.Entry<String, CompletableFuture<CheckResult>> entry : futures.entrySet()) {
       CheckResult result = entry.getValue().getNow(null);
       if (result == null) {
-        result = timedOut(checksById.get(entry.getKey()), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
+        result = timedOut(Objects.requireNonNull(checksById.get(entry.getKey())), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
       }
       Thread stuck = running.get(entry.getKey());
       if (stuck != null && stuck.isAlive() && timedOutChecks.contains(entry.getKey())) {
@@ -173,7 +174,7 @@ final class DiagnosisRun {
     if (existing != null) {
       return existing;
     }
-    Check check = checksById.get(id);
+    Check check = Objects.requireNonNull(checksById.get(id), id);
     List<CompletableFuture<CheckResult>> prerequisites = new ArrayList<>();
     for (String required : check.requires()) {
       if (checksById.containsKey(required)) {
@@ -225,7 +226,7 @@ final class DiagnosisRun {
               }
             },
             null);
-    timer.schedule(
+    var unused = timer.schedule( // cancelled with the timer when the run ends
         () -> {
           if (result.complete(timedOut(check, Duration.between(begin, clock.instant()), allowed))) {
             timedOutChecks.add(check.id());
