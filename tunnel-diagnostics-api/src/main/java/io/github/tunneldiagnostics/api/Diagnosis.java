@@ -48,6 +48,14 @@ public final class Diagnosis {
   /** How long {@link #run()} may overrun the deadline while it collects the last results. */
   public static final Duration GRACE = Duration.ofMillis(250);
 
+  /**
+   * The name prefix of every thread a run starts (its checks' pool and its timer, {@code tunnel-diagnostics-1},
+   * …). All are daemon threads, and all have ended when {@link #run()} returns, except the thread of a check
+   * that ignores interrupts past its deadline: that one is abandoned, and the check's {@code CHECK_FAILED}
+   * finding says so ({@code evidence.abandonedThread}).
+   */
+  public static final String THREAD_PREFIX = "tunnel-diagnostics-";
+
   private final IngressModel ingress;
   private final List<Check> checks;
   private final List<Route> routes;

@@ -5,6 +5,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Remedy;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -104,5 +105,11 @@ public record DiagnosisReport(
             .map(r -> new CheckResult(r.checkId(), r.outcome(), r.findings().stream().map(Finding::withoutEvidence).toList(), r.elapsed()))
             .toList(),
         logs);
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** One execution of a {@link Diagnosis}: owns its threads and results, and is discarded afterwards. */
 final class DiagnosisRun {
@@ -40,6 +42,12 @@ final class DiagnosisRun {
   private final Map<String, CompletableFuture<CheckResult>> futures = new LinkedHashMap<>();
   private final Map<String, CheckResult> finished = new ConcurrentHashMap<>();
   private final List<Route> routes;
+  /** The thread of each check while it runs. */
+  private final Map<String, Thread> running = new ConcurrentHashMap<>();
+  /** The checks the timer ended (their threads were interrupted). */
+  private final Set<String> timedOutChecks = ConcurrentHashMap.newKeySet();
+  /** The least time given to interrupted threads to end, even at the deadline plus the grace. */
+  static final Duration JOIN_AT_LEAST = Duration.ofMillis(50);
 
   DiagnosisRun(Diagnosis diagnosis) {
     this.diagnosis = diagnosis;
@@ -58,7 +66,7 @@ final class DiagnosisRun {
     AtomicInteger threadNumber = new AtomicInteger();
     ThreadFactory daemons =
         task -> {
-          Thread thread = new Thread(task, "tunnel-diagnostics-" + threadNumber.incrementAndGet());
+          Thread thread = new Thread(task, Diagnosis.THREAD_PREFIX + threadNumber.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         };
@@ -72,10 +80,11 @@ final class DiagnosisRun {
       }
       awaitAll();
     } finally {
-      timer.shutdownNow();
+      timer.shutdownNow(); // interrupts every check still running: it is past its deadline
       if (ownPool != null) {
         ownPool.shutdownNow();
       }
+      awaitThreads(timer, ownPool);
     }
     List<CheckResult> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>(diagnosis.setupFindings());
@@ -83,6 +92,10 @@ final class DiagnosisRun {
       CheckResult result = entry.getValue().getNow(null);
       if (result == null) {
         result = timedOut(Objects.requireNonNull(checksById.get(entry.getKey())), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
+      }
+      Thread stuck = running.get(entry.getKey());
+      if (stuck != null && stuck.isAlive() && timedOutChecks.contains(entry.getKey())) {
+        result = abandoned(result, stuck);
       }
       results.add(result);
       findings.addAll(result.findings());
@@ -93,6 +106,46 @@ final class DiagnosisRun {
             .toList();
     Duration duration = Duration.between(startedAt, clock.instant());
     return new DiagnosisReport(Verdict.of(findings), startedAt, duration, diagnosis.ingress(), routeReports, findings, results);
+  }
+
+  /**
+   * Waits, at most until the deadline plus {@link Diagnosis#GRACE} (and never less than {@link #JOIN_AT_LEAST}
+   * nor more than the grace), for the interrupted threads to end. A thread still alive then ignores
+   * interrupts: it is a daemon, so it cannot keep the JVM alive, and its check's finding says it was abandoned.
+   */
+  private void awaitThreads(ExecutorService timer, @Nullable ExecutorService ownPool) {
+    Duration left = Duration.between(clock.instant(), deadline.plus(Diagnosis.GRACE));
+    Duration bound = left.compareTo(JOIN_AT_LEAST) < 0 ? JOIN_AT_LEAST : left.compareTo(Diagnosis.GRACE) > 0 ? Diagnosis.GRACE : left;
+    long end = System.nanoTime() + bound.toNanos();
+    try {
+      timer.awaitTermination(bound.toNanos(), TimeUnit.NANOSECONDS);
+      if (ownPool != null) {
+        ownPool.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } else {
+        for (Thread thread : running.values()) { // a caller's executor: wait for our checks only
+          thread.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The result of a check whose thread ignored the interrupt, saying so: its thread is abandoned, still running. */
+  private static CheckResult abandoned(CheckResult result, Thread thread) {
+    List<Finding> findings = new ArrayList<>(result.findings().size());
+    for (Finding finding : result.findings()) {
+      findings.add(finding.code().equals(FindingCode.CHECK_FAILED)
+          ? finding.toBuilder()
+              .message(finding.message() + " Its thread (" + thread.getName() + ") ignored the interrupt and was abandoned: it still runs,"
+                  + " as a daemon thread that cannot keep the JVM alive.")
+              .remediation("Make the check honour CheckContext.deadline() and end when its thread is interrupted"
+                  + " (blocking calls with a timeout, or interruptible ones).")
+              .evidence("abandonedThread", thread.getName())
+              .build()
+          : finding);
+    }
+    return new CheckResult(result.checkId(), result.outcome(), findings, result.elapsed());
   }
 
   /**
@@ -164,13 +217,19 @@ final class DiagnosisRun {
     FutureTask<Void> task =
         new FutureTask<>(
             () -> {
-              notifyListener(() -> diagnosis.listener().checkStarted(check));
-              result.complete(invoke(check, context, begin));
+              running.put(check.id(), Thread.currentThread());
+              try {
+                notifyListener(() -> diagnosis.listener().checkStarted(check));
+                result.complete(invoke(check, context, begin));
+              } finally {
+                running.remove(check.id());
+              }
             },
             null);
     var unused = timer.schedule( // cancelled with the timer when the run ends
         () -> {
           if (result.complete(timedOut(check, Duration.between(begin, clock.instant()), allowed))) {
+            timedOutChecks.add(check.id());
             task.cancel(true);
           }
         },

@@ -97,4 +97,10 @@ public record LogReport(
     }
     s.append(')');
   }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
 
 /**
@@ -17,5 +18,11 @@ public record Route(String url, int rule, String service) {
     if (rule < 0) {
       throw new IllegalArgumentException("'rule' must not be negative but was " + rule);
     }
+  }
+
+  /** The route under the redaction policy: a URL asked about may carry a token or a password. */
+  @Override
+  public String toString() {
+    return Redaction.redact("Route[url=" + url + ", rule=" + rule + ", service=" + service + "]");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiSettings;
 import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiToken;
 import java.io.IOException;
@@ -59,8 +60,8 @@ public final class CloudflareApiOptions {
 
   @Override
   public String toString() {
-    return "CloudflareApiOptions[" + settings.baseUrl() + ", " + (settings.token() != null ? settings.token() : "no token")
-        + ", account " + (settings.accountId() != null ? settings.accountId() + " from " + settings.accountSource() : "unknown") + "]";
+    return Redaction.redact("CloudflareApiOptions[" + settings.baseUrl() + ", " + (settings.token() != null ? settings.token() : "no token")
+        + ", account " + (settings.accountId() != null ? settings.accountId() + " from " + settings.accountSource() : "unknown") + "]");
   }
 
   /** Builds {@link CloudflareApiOptions}. The token given is kept only inside the built value. */
@@ -131,8 +132,8 @@ public final class CloudflareApiOptions {
 
     @Override
     public String toString() {
-      return "CloudflareApiOptions.Builder[" + (environment.containsKey("CLOUDFLARE_API_TOKEN") || environment.containsKey("CF_API_TOKEN")
-          ? "token present" : "no token") + "]";
+      return Redaction.redact("CloudflareApiOptions.Builder[" + (environment.containsKey("CLOUDFLARE_API_TOKEN") || environment.containsKey("CF_API_TOKEN")
+          ? "token present" : "no token") + "]");
     }
   }
 }

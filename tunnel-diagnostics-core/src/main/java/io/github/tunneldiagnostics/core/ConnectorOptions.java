@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.internal.connector.MetricsAddress;
 import java.nio.file.Path;
@@ -148,5 +149,11 @@ public record ConnectorOptions(
     public ConnectorOptions build() {
       return new ConnectorOptions(metricsAddress, candidates, fileModel, procRoot, connectTimeout, requestTimeout, expectedConnections, selector);
     }
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.internal.dns.CloudflareRanges;
 import io.github.tunneldiagnostics.core.internal.dns.DnsServer;
 import io.github.tunneldiagnostics.core.internal.edge.EdgeTrust;
@@ -122,5 +123,11 @@ public record PublicRouteOptions(List<String> dnsServers, List<String> resolves,
     public PublicRouteOptions build() {
       return new PublicRouteOptions(dnsServers, resolves, edgeCaFiles, cloudflareRanges);
     }
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.util.Objects;
 
@@ -15,5 +16,11 @@ import java.util.Objects;
 public record RuleMatch(int index, IngressRule rule, boolean catchAllFallback) {
   public RuleMatch {
     Objects.requireNonNull(rule, "rule");
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -5,6 +5,7 @@ import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.diagnosis.DiagnosisSettings;
@@ -336,9 +337,9 @@ public final class TunnelDiagnostics {
   public String toString() {
     Path file = settings.configFile();
     IngressModel model = settings.model();
-    return "TunnelDiagnostics[" + (file != null ? file : model != null ? "model " + model.source().location() : "no config")
+    return Redaction.redact("TunnelDiagnostics[" + (file != null ? file : model != null ? "model " + model.source().location() : "no config")
         + ", urls=" + settings.urls() + ", timeout=" + settings.timeout() + ", checks="
-        + settings.checks().stream().map(Check::id).toList() + "]";
+        + settings.checks().stream().map(Check::id).toList() + "]");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.testkit;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,6 @@ public record ServiceOverride(String from, String to) {
 
   @Override
   public String toString() {
-    return from + " → " + to + " (service override)";
+    return Redaction.redact(from + " → " + to + " (service override)");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
@@ -59,6 +60,6 @@ public final class TunnelRoute {
 
   @Override
   public String toString() {
-    return url;
+    return Redaction.redact(url);
   }
 }

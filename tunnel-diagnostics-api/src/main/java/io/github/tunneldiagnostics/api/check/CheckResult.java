@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.check;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,5 +34,11 @@ public record CheckResult(String checkId, Outcome outcome, List<Finding> finding
       }
     }
     return outcome;
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -67,7 +67,8 @@ public record Finding(
     message = Redaction.redact(message);
     remediation = Redaction.redact(remediation);
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-    evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"), redact(k, Objects.requireNonNull(v, "evidence value"))));
+    // a key is redacted too: a custom check may name evidence after what it saw (a header line, a URL)
+    evidence.forEach((k, v) -> copy.put(Redaction.redact(Objects.requireNonNull(k, "evidence key")), redact(k, Objects.requireNonNull(v, "evidence value"))));
     evidence = Collections.unmodifiableMap(copy);
     remedies = List.copyOf(remedies);
   }

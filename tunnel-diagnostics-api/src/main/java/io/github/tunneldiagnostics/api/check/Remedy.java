@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.check;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Rules are addressed by their 0-based index, like cloudflared's {@code ingressRule=} log field (null
  * list items are not counted, as cloudflared drops them). {@link #TOP_LEVEL} addresses the top-level
  * {@code originRequest}.
+ *
+ * <p>The values a change writes ({@code newService}, {@code newValue}, …) are kept as they are, since they
+ * are written to the file; {@link #describe()} and {@code toString()} show them, and {@code why}, under the
+ * redaction policy, so that no secret in a config value (a URL's password) reaches a report or a log.
  *
  * <p>This taxonomy may grow in a minor version: a {@code switch} over it should keep a {@code default}
  * branch (or handle {@link Manual} as the fallback).
@@ -41,7 +46,7 @@ public sealed interface Remedy
       requireRule(rule);
       Objects.requireNonNull(oldService, "oldService");
       Objects.requireNonNull(newService, "newService");
-      Objects.requireNonNull(why, "why");
+      why = Redaction.redact(Objects.requireNonNull(why, "why"));
     }
 
     @Override
@@ -49,9 +54,15 @@ public sealed interface Remedy
       return "setService";
     }
 
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     @Override
     public String describe() {
-      return "rule #" + rule + ": service " + oldService + " → " + newService;
+      return Redaction.redact("rule #" + rule + ": service " + oldService + " → " + newService);
     }
   }
 
@@ -67,7 +78,7 @@ public sealed interface Remedy
       }
       requireKey(field, "field");
       Objects.requireNonNull(newValue, "newValue");
-      Objects.requireNonNull(why, "why");
+      why = Redaction.redact(Objects.requireNonNull(why, "why"));
     }
 
     @Override
@@ -75,10 +86,16 @@ public sealed interface Remedy
       return "setOriginRequest";
     }
 
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     @Override
     public String describe() {
       String where = rule == TOP_LEVEL ? "top-level originRequest" : "rule #" + rule + ": originRequest";
-      return where + "." + field + " " + (oldValue == null ? "(absent)" : oldValue) + " → " + newValue;
+      return Redaction.redact(where + "." + field + " " + (oldValue == null ? "(absent)" : oldValue) + " → " + newValue);
     }
   }
 
@@ -90,12 +107,18 @@ public sealed interface Remedy
       if (before >= rule) {
         throw new IllegalArgumentException("a rule moves up: 'before' (" + before + ") must be less than 'rule' (" + rule + ")");
       }
-      Objects.requireNonNull(why, "why");
+      why = Redaction.redact(Objects.requireNonNull(why, "why"));
     }
 
     @Override
     public String kind() {
       return "moveRule";
+    }
+
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
     }
 
     @Override
@@ -117,7 +140,7 @@ public sealed interface Remedy
       if (copyOriginRequestFrom < TOP_LEVEL) {
         throw new IllegalArgumentException("'copyOriginRequestFrom' must be -1 (none) or a rule index but was " + copyOriginRequestFrom);
       }
-      Objects.requireNonNull(why, "why");
+      why = Redaction.redact(Objects.requireNonNull(why, "why"));
     }
 
     @Override
@@ -125,9 +148,15 @@ public sealed interface Remedy
       return "addRule";
     }
 
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     @Override
     public String describe() {
-      return "add a rule before rule #" + before + ": hostname " + hostname + ", service " + service;
+      return Redaction.redact("add a rule before rule #" + before + ": hostname " + hostname + ", service " + service);
     }
   }
 
@@ -144,12 +173,18 @@ public sealed interface Remedy
       Objects.requireNonNull(parentPath, "parentPath");
       requireKey(oldKey, "oldKey");
       requireKey(newKey, "newKey");
-      Objects.requireNonNull(why, "why");
+      why = Redaction.redact(Objects.requireNonNull(why, "why"));
     }
 
     @Override
     public String kind() {
       return "renameKey";
+    }
+
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
     }
 
     @Override
@@ -163,13 +198,19 @@ public sealed interface Remedy
   /** No config change fixes this: {@code action} is what a person must do instead. */
   record Manual(String action, String why) implements Remedy {
     public Manual {
-      Objects.requireNonNull(action, "action");
-      Objects.requireNonNull(why, "why");
+      action = Redaction.redact(Objects.requireNonNull(action, "action"));
+      why = Redaction.redact(Objects.requireNonNull(why, "why"));
     }
 
     @Override
     public String kind() {
       return "manual";
+    }
+
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
     }
 
     @Override

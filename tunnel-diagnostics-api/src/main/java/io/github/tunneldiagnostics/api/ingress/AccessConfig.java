@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,5 +10,11 @@ public record AccessConfig(boolean required, String teamName, List<String> audTa
     Objects.requireNonNull(teamName, "teamName");
     audTag = List.copyOf(audTag);
     Objects.requireNonNull(environment, "environment");
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

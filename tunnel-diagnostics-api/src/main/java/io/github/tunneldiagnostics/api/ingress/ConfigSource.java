@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -48,5 +49,11 @@ public record ConfigSource(Kind kind, String location, @Nullable Path file, long
   /** True when the connector reported a remotely managed configuration (version 0 or more). */
   public boolean isRemotelyManaged() {
     return kind == Kind.CONNECTOR && version >= 0;
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.api.ingress;
 
 import io.github.tunneldiagnostics.api.check.Finding;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class IngressModel {
 
   @Override
   public String toString() {
-    return "IngressModel[source=" + source.location() + ", tunnel=" + tunnel + ", rules=" + rules.size() + "]";
+    return Redaction.redact("IngressModel[source=" + source.location() + ", tunnel=" + tunnel + ", rules=" + rules.size() + "]");
   }
 
   /** Builds an {@link IngressModel}. Not thread-safe; each {@link #build()} returns an independent value. */

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -145,8 +146,8 @@ public final class IngressRule {
 
   @Override
   public String toString() {
-    return "IngressRule[index=" + index + ", hostname=" + hostname + ", path=" + path + ", service=" + rawService
-        + (location != null ? ", location=" + location : "") + "]";
+    return Redaction.redact("IngressRule[index=" + index + ", hostname=" + hostname + ", path=" + path + ", service=" + rawService
+        + (location != null ? ", location=" + location : "") + "]");
   }
 
   /** Builds an {@link IngressRule}. Not thread-safe; each {@link #build()} returns an independent value. */

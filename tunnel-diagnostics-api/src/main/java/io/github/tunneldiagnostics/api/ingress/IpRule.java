@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,5 +15,11 @@ public record IpRule(String prefix, List<Integer> ports, boolean allow) {
   public IpRule {
     Objects.requireNonNull(prefix, "prefix");
     ports = List.copyOf(ports);
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

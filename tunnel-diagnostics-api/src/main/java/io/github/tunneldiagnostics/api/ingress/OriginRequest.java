@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -307,7 +308,7 @@ public final class OriginRequest {
 
   @Override
   public String toString() {
-    return "OriginRequest["
+    return Redaction.redact("OriginRequest["
         + "connectTimeout=" + connectTimeout
         + ", tlsTimeout=" + tlsTimeout
         + ", tcpKeepAlive=" + tcpKeepAlive
@@ -327,7 +328,7 @@ public final class OriginRequest {
         + ", ipRules=" + ipRules
         + ", http2Origin=" + http2Origin
         + ", access=" + access
-        + "]";
+        + "]");
   }
 
   /** Builds an {@link OriginRequest}; starts from cloudflared's defaults. Not thread-safe. */

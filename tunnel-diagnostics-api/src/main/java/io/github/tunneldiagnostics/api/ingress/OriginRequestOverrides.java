@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -304,7 +305,7 @@ public final class OriginRequestOverrides {
       text.append(separator).append("access=").append(access);
       separator = ", ";
     }
-    return text.append(']').toString();
+    return Redaction.redact(text.append(']').toString());
   }
 
   /** Builds {@link OriginRequestOverrides}; fields never set stay absent. Not thread-safe. */

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +79,7 @@ public sealed interface OriginService
 
     @Override
     public String toString() {
-      return rendered;
+      return Redaction.redact(rendered);
     }
   }
 
@@ -110,7 +111,7 @@ public sealed interface OriginService
     @Override
     public String toString() {
       OptionalInt p = effectivePort();
-      return scheme + "://" + (p.isPresent() ? HostPort.join(host, p.getAsInt()) : HostPort.bracket(host));
+      return Redaction.redact(scheme + "://" + (p.isPresent() ? HostPort.join(host, p.getAsInt()) : HostPort.bracket(host)));
     }
   }
 
@@ -122,7 +123,7 @@ public sealed interface OriginService
 
     @Override
     public String toString() {
-      return (tls ? "unix+tls:" : "unix:") + path;
+      return Redaction.redact((tls ? "unix+tls:" : "unix:") + path);
     }
   }
 
@@ -130,7 +131,7 @@ public sealed interface OriginService
   record HttpStatus(int status) implements OriginService {
     @Override
     public String toString() {
-      return "http_status:" + status;
+      return Redaction.redact("http_status:" + status);
     }
   }
 
@@ -138,7 +139,7 @@ public sealed interface OriginService
   record HelloWorld() implements OriginService {
     @Override
     public String toString() {
-      return "hello_world";
+      return Redaction.redact("hello_world");
     }
   }
 
@@ -146,7 +147,7 @@ public sealed interface OriginService
   record Bastion() implements OriginService {
     @Override
     public String toString() {
-      return "bastion";
+      return Redaction.redact("bastion");
     }
   }
 
@@ -154,7 +155,7 @@ public sealed interface OriginService
   record SocksProxy() implements OriginService {
     @Override
     public String toString() {
-      return "socks-proxy";
+      return Redaction.redact("socks-proxy");
     }
   }
 
@@ -172,7 +173,7 @@ public sealed interface OriginService
 
     @Override
     public String toString() {
-      return raw;
+      return Redaction.redact(raw);
     }
   }
 }

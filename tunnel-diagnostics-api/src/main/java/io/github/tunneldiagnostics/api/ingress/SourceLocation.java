@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,6 @@ public record SourceLocation(String file, int line, int column) {
   /** {@code file:line:column}. */
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column;
+    return Redaction.redact(file + ":" + line + ":" + column);
   }
 }

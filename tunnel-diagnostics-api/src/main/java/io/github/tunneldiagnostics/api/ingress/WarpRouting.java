@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.ingress;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,5 +19,11 @@ public record WarpRouting(Duration connectTimeout, long maxActiveFlows, Duration
   public WarpRouting {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(tcpKeepAlive, "tcpKeepAlive");
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

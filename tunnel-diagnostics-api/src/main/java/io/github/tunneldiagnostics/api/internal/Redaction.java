@@ -54,6 +54,25 @@ public final class Redaction {
 
   private Redaction() {}
 
+  /**
+   * What a record's own {@code toString} would show ({@code Name[a=1, b=x]}), under the policy: the public
+   * records override {@code toString} with this, so that no secret they carry shows in a log or a debugger.
+   */
+  public static String toString(Record record) {
+    StringBuilder out = new StringBuilder(record.getClass().getSimpleName()).append('[');
+    java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+    for (int i = 0; i < components.length; i++) {
+      Object value;
+      try {
+        value = components[i].getAccessor().invoke(record);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        value = "?";
+      }
+      out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=').append(value);
+    }
+    return redact(out.append(']').toString());
+  }
+
   /** {@code text} with every secret the policy knows replaced by {@value #MASK}. */
   public static String redact(String text) {
     if (text.length() < 4) {

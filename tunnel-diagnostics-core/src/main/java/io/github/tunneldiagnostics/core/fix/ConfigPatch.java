@@ -5,6 +5,7 @@ import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Remedy;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.fix.AtomicFileWriter;
@@ -48,6 +49,12 @@ import org.jspecify.annotations.Nullable;
 public final class ConfigPatch {
   /** A remedy left out of the patch, and why. */
   public record Refusal(Remedy remedy, String reason) {
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     public Refusal {
       Objects.requireNonNull(remedy, "remedy");
       Objects.requireNonNull(reason, "reason");

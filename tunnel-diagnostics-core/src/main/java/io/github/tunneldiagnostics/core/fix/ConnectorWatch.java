@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.fix;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +24,12 @@ import java.util.regex.Pattern;
 public final class ConnectorWatch {
   /** What the connector served at one moment. */
   public record State(String config, long version, int readyStatus) {
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     public State {
       Objects.requireNonNull(config, "config");
     }
@@ -34,6 +41,12 @@ public final class ConnectorWatch {
 
   /** How the wait ended: the last state seen (empty when the connector never answered) and whether it changed. */
   public record Outcome(Optional<State> last, boolean changed, Duration waited) {
+    /** The record's fields, under the redaction policy. */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
+    }
+
     public boolean servesNewConfig() {
       return changed && last.map(State::ready).orElse(false);
     }

@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.core.fix;
 
 import io.github.tunneldiagnostics.api.check.Remedy;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,5 +37,11 @@ public record WriteResult(Status status, Path file, @Nullable Path backup, List<
 
   public boolean written() {
     return status == Status.WRITTEN;
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.report;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import java.util.List;
 import java.util.Objects;
@@ -15,5 +16,11 @@ public record MatchReport(ConfigSource source, List<UrlMatch> matches) {
   public MatchReport {
     Objects.requireNonNull(source, "source");
     matches = List.copyOf(matches);
+  }
+
+  /** The record's fields, under the redaction policy. */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
   }
 }

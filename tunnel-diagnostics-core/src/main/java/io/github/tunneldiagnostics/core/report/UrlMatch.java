@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.core.report;
 
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,13 @@ public record UrlMatch(String url, String host, String path, IngressRule rule, b
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(rule, "rule");
+  }
+
+  /** The match under the redaction policy: a URL asked about may carry a token or a password. */
+  @Override
+  public String toString() {
+    return Redaction.redact("UrlMatch[url=" + url + ", host=" + host + ", path=" + path + ", rule=" + rule + ", fallback=" + fallback
+        + ", shadowed=" + shadowed + "]");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.testkit.fake;
 
+import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +75,12 @@ public final class FakeEdge implements AutoCloseable {
   public record Request(String host, String method, String target, Map<String, String> headers) {
     public Request {
       headers = Map.copyOf(headers);
+    }
+
+    /** The request under the redaction policy (its {@code headers()} keep the values, for assertions). */
+    @Override
+    public String toString() {
+      return Redaction.toString(this);
     }
   }
 

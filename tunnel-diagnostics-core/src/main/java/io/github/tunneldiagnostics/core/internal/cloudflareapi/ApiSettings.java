@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.cloudflareapi;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +23,7 @@ public record ApiSettings(URI baseUrl, @Nullable ApiToken token, @Nullable Strin
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.cloudflare.com/client/v4");
   private static final Pattern ACCOUNT_TAG = Pattern.compile("\"AccountTag\"\\s*:\\s*\"([0-9a-fA-F]{32})\"");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-fA-F]{32}");
+  private static final long MAX_CREDENTIALS_BYTES = 65536;
 
   public ApiSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -64,8 +65,9 @@ public record ApiSettings(URI baseUrl, @Nullable ApiToken token, @Nullable Strin
     } else if (nonBlank(environment.get("CF_ACCOUNT_ID"))) {
       account = environment.getOrDefault("CF_ACCOUNT_ID", "").strip();
       source = "CF_ACCOUNT_ID";
-    } else if (credentialsFile != null && Files.isReadable(credentialsFile) && Files.size(credentialsFile) < 65536) {
-      Matcher matcher = ACCOUNT_TAG.matcher(Files.readString(credentialsFile));
+    } else if (credentialsFile != null) {
+      String text = BoundedFile.readTextOrNull(credentialsFile, MAX_CREDENTIALS_BYTES);
+      Matcher matcher = ACCOUNT_TAG.matcher(text == null ? "" : text);
       if (matcher.find()) {
         account = matcher.group(1);
         source = "AccountTag of " + credentialsFile;
@@ -86,15 +88,12 @@ public record ApiSettings(URI baseUrl, @Nullable ApiToken token, @Nullable Strin
     if (accountId != null || credentialsFile == null) {
       return this;
     }
-    try {
-      if (Files.isReadable(credentialsFile) && Files.size(credentialsFile) < 65536) {
-        Matcher matcher = ACCOUNT_TAG.matcher(Files.readString(credentialsFile));
-        if (matcher.find()) {
-          return new ApiSettings(baseUrl, token, matcher.group(1).toLowerCase(Locale.ROOT), "AccountTag of " + credentialsFile);
-        }
+    String text = BoundedFile.readTextOrNull(credentialsFile, MAX_CREDENTIALS_BYTES);
+    if (text != null) { // else the check says that no account id was found
+      Matcher matcher = ACCOUNT_TAG.matcher(text);
+      if (matcher.find()) {
+        return new ApiSettings(baseUrl, token, matcher.group(1).toLowerCase(Locale.ROOT), "AccountTag of " + credentialsFile);
       }
-    } catch (IOException e) {
-      // the check then says that no account id was found
     }
     return this;
   }

@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.cloudflareapi;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -45,10 +45,14 @@ public final class ApiToken {
    * @throws IllegalArgumentException naming the file when it is empty, too large or a global key
    */
   public static ApiToken fromFile(Path file) throws IOException {
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException(file + " is larger than " + MAX_FILE_BYTES + " bytes: not an API token file");
+    String text;
+    try {
+      text = new String(BoundedFile.read(file, MAX_FILE_BYTES), StandardCharsets.UTF_8).strip();
+    } catch (BoundedFile.FileTooLargeException e) {
+      throw new IllegalArgumentException(file + " is larger than " + MAX_FILE_BYTES + " bytes: not an API token file", e);
+    } catch (BoundedFile.NotARegularFileException e) {
+      throw new IllegalArgumentException(e.getMessage() + "; it was not read: pass the file that holds the token", e);
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
     int newline = text.indexOf('\n');
     try {
       return of(newline >= 0 ? text.substring(0, newline) : text);

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.diagnosis;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
@@ -12,9 +13,7 @@ import io.github.tunneldiagnostics.core.internal.config.ConnectorConfigParser;
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorReport;
 import io.github.tunneldiagnostics.core.internal.publicroute.PublicRouteCheck;
 import io.github.tunneldiagnostics.core.internal.publicroute.PublicRouteSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,15 +50,14 @@ final class PublicHalf {
     }
     Path credentials = credentialsFile(model);
     if (credentials != null) {
-      try {
-        if (Files.isReadable(credentials) && Files.size(credentials) < 65536) {
-          Matcher matcher = TUNNEL_ID.matcher(Files.readString(credentials));
-          if (matcher.find()) {
-            return matcher.group(1).toLowerCase(Locale.ROOT);
-          }
+      String text = BoundedFile.readTextOrNull(credentials, 65536); // never a FIFO or a device, never more than 64 KiB
+      if (text != null) {
+        Matcher matcher = TUNNEL_ID.matcher(text);
+        if (matcher.find()) {
+          return matcher.group(1).toLowerCase(Locale.ROOT);
         }
-      } catch (IOException e) {
-        LOG.debug("cannot read the credentials file {}", credentials, e);
+      } else {
+        LOG.debug("cannot read the credentials file {}", credentials);
       }
     }
     return null;

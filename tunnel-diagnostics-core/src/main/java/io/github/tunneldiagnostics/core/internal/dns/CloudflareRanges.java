@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.dns;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class CloudflareRanges {
   private static final String RESOURCE = "cloudflare-ips.txt";
+  /** Cloudflare publishes about 20 ranges; a file past 1 MiB is not a list of them. */
+  private static final long MAX_FILE_BYTES = 1L << 20;
 
   /** The unroutable address public resolvers answer for a DNS-only {@code <uuid>.cfargotunnel.com}. */
   static final Cidr TUNNEL_PLACEHOLDER = Cidr.parse("fd10:aec2:5dae::/48");
@@ -50,9 +52,8 @@ public final class CloudflareRanges {
    * @throws IllegalArgumentException naming the file and line of a range that does not parse
    */
   public static CloudflareRanges fromFile(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-      return read(reader, file.toString());
-    }
+    byte[] bytes = BoundedFile.read(file, MAX_FILE_BYTES); // refuses a FIFO or device before opening it
+    return read(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.US_ASCII), file.toString());
   }
 
   private static CloudflareRanges read(Reader source, String name) throws IOException {

@@ -93,7 +93,11 @@ public final class DnsClient {
     return resolver.sendAsync(query).toCompletableFuture();
   }
 
-  private static DnsAnswer answer(DnsServer server, String name, Message a, Message aaaa, Message cname, Message soa) {
+  /**
+   * What the four answers of {@code server} for {@code name} (absolute) say: the CNAME links, the addresses,
+   * the rcode of the address lookups and the zone from an SOA. Any message, however odd, gives an answer.
+   */
+  public static DnsAnswer answer(DnsServer server, String name, Message a, Message aaaa, Message cname, Message soa) {
     Set<String> chain = new LinkedHashSet<>();
     List<InetAddress> addresses = new ArrayList<>();
     for (Message message : List.of(a, aaaa, cname)) {

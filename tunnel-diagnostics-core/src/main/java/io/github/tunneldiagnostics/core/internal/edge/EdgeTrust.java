@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.edge;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@link SSLContext}, so no TLS session is ever resumed from an earlier probe (public-route.md §2.5).
  */
 public final class EdgeTrust {
+  /** A CA bundle is a few hundred KiB at most; the whole Mozilla bundle is about 220 KiB. */
+  private static final long MAX_PEM_BYTES = 4L << 20;
   private final List<X509Certificate> extra;
   private volatile TrustManager @Nullable [] managers; // stateless once built; the SSLContext (and its session cache) is per probe
 
@@ -47,7 +49,7 @@ public final class EdgeTrust {
    * @throws IllegalArgumentException naming the file when it holds no certificate
    */
   public static EdgeTrust withPemFile(Path pem) throws IOException {
-    try (InputStream in = Files.newInputStream(pem)) {
+    try (InputStream in = new java.io.ByteArrayInputStream(BoundedFile.read(pem, MAX_PEM_BYTES))) {
       List<X509Certificate> roots = new ArrayList<>();
       for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         roots.add((X509Certificate) certificate);

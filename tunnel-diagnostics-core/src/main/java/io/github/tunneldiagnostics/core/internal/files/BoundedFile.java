@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.files;
 
+import org.jspecify.annotations.Nullable;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,6 +64,19 @@ public final class BoundedFile {
       throw new FileTooLargeException(path, maxBytes);
     }
     return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+  }
+
+  /**
+   * The text (UTF-8) of the regular file at {@code path}, or null when it is missing, unreadable, not a
+   * regular file (never opened then) or larger than {@code maxBytes}: for best-effort reads of a value that
+   * may be absent, such as the tunnel id in a credentials file.
+   */
+  public static @Nullable String readTextOrNull(Path path, long maxBytes) {
+    try {
+      return new String(read(path, maxBytes), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The path names something other than a regular file; it was not opened. */

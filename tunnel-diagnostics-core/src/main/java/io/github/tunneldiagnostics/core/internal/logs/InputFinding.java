@@ -9,8 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code LOG_INPUT_SKIPPED}: says how much of the input was not cloudflared's log, and when a compressed
- * file ends early. A WARNING when a file ends early, when nothing at all was cloudflared's, or when more
+ * {@code LOG_INPUT_SKIPPED}: says how much of the input was not cloudflared's log, when a compressed
+ * file ends early, and when a file that starts like gzip has a broken header (not a gzip file at all). A WARNING when a file ends early, when nothing at all was cloudflared's, or when more
  * than half of the lines were skipped; else INFO.
  */
 final class InputFinding {
@@ -19,7 +19,7 @@ final class InputFinding {
 
   private InputFinding() {}
 
-  static @Nullable Finding of(LogReport report, List<String> truncatedFiles) {
+  static @Nullable Finding of(LogReport report, List<String> truncatedFiles, Map<String, String> invalidGzipFiles) {
     long skipped = report.skippedLines();
     if (skipped == 0 && truncatedFiles.isEmpty()) {
       return null;
@@ -37,15 +37,24 @@ final class InputFinding {
           .append(" skipped (").append(reasons(report.skipped())).append(").");
     }
     for (String file : truncatedFiles) {
-      message.append(message.length() > 0 ? " " : "").append(file)
-          .append(" ends early: the gzip data is truncated or corrupt, so only the lines before the break were classified.");
+      String header = invalidGzipFiles.get(file);
+      message.append(message.length() > 0 ? " " : "").append(file);
+      if (header != null) {
+        message.append(" is not a valid gzip file: it starts with gzip's magic bytes (1f 8b), but ").append(header)
+            .append(", so nothing in it was read.");
+      } else {
+        message.append(" ends early: the gzip data is truncated or corrupt, so only the lines before the break were classified.");
+      }
     }
     Severity severity = nothing || !truncatedFiles.isEmpty() || skipped * 2 > report.lines() ? Severity.WARNING : Severity.INFO;
     Finding.Builder finding = Finding.builder(FindingCode.LOG_INPUT_SKIPPED, severity)
         .check(Tally.CHECK_ID)
         .subject(what)
         .message(message.toString())
-        .remediation(truncatedFiles.isEmpty() ? FIX : "Read the complete file (a log rotated while it was copied ends early), or the uncompressed log. " + FIX)
+        .remediation(truncatedFiles.isEmpty() ? FIX
+            : invalidGzipFiles.keySet().containsAll(truncatedFiles)
+                ? "Check the file with gzip -t; pass a complete copy of the .gz, or the uncompressed log. " + FIX
+                : "Read the complete file (a log rotated while it was copied ends early), or the uncompressed log. " + FIX)
         .evidence("source", "log")
         .evidence("lines", report.lines())
         .evidence("cloudflaredLines", report.cloudflaredLines())
@@ -53,6 +62,11 @@ final class InputFinding {
     report.skipped().forEach((reason, count) -> finding.evidence("skipped." + reason, count));
     if (!truncatedFiles.isEmpty()) {
       finding.evidence("truncated", String.join(", ", truncatedFiles));
+    }
+    if (!invalidGzipFiles.isEmpty()) {
+      StringBuilder invalid = new StringBuilder();
+      invalidGzipFiles.forEach((file, header) -> invalid.append(invalid.length() > 0 ? "; " : "").append(file).append(": ").append(header));
+      finding.evidence("invalidGzip", invalid.toString());
     }
     return finding.build();
   }

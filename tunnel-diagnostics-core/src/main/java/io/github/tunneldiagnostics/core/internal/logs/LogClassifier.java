@@ -210,8 +210,18 @@ public final class LogClassifier {
     in.reset();
     boolean gzip = b0 == 0x1f && b1 == 0x8b;
     try {
-      // the gzip header is read by the constructor: a file cut inside it is truncated too, not a crash
-      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+      InputStream source = in;
+      if (gzip) {
+        try {
+          source = new GZIPInputStream(in, 1 << 16); // reads and checks the whole gzip header
+        } catch (EOFException | ZipException e) {
+          // gzip's magic bytes, then a header cut short or corrupt (reserved flag bits, a bad header CRC):
+          // not a gzip file at all, reported as such; nothing of it is read
+          reading.invalidGzipFiles.put(name, e instanceof EOFException ? "its header is cut short" : "its header is corrupt (" + e.getMessage() + ")");
+          reading.truncatedFiles.add(name);
+          return;
+        }
+      }
       scanner.scan(source, reading);
     } catch (EOFException | ZipException e) {
       if (!gzip) {

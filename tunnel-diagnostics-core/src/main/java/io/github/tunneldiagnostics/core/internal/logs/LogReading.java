@@ -50,6 +50,8 @@ final class LogReading implements LineScanner.Sink {
 
   final List<String> files = new ArrayList<>();
   final List<String> truncatedFiles = new ArrayList<>();
+  /** The files among {@link #truncatedFiles} whose gzip header itself is broken, with what is wrong with it. */
+  final Map<String, String> invalidGzipFiles = new LinkedHashMap<>();
   /** Lines skipped, by {@link SkipReason} ordinal; counters, not a map: no boxing on the per-line path. */
   final long[] skipped = new long[SkipReason.values().length];
   /** cloudflared lines by {@link Wrapper} ordinal. */
@@ -132,6 +134,7 @@ final class LogReading implements LineScanner.Sink {
         truncatedFiles.add(name);
       }
     }
+    part.invalidGzipFiles.forEach(invalidGzipFiles::putIfAbsent);
     stopped |= part.stopped;
     if (part.lastEdgeFailure >= 0) {
       lastEdgeFailure = offset + part.lastEdgeFailure;
@@ -472,7 +475,7 @@ final class LogReading implements LineScanner.Sink {
     slow.annotate(tally);
     LogReport report = report();
     List<Finding> findings = new ArrayList<>(tally.findings());
-    Finding input = InputFinding.of(report, truncatedFiles);
+    Finding input = InputFinding.of(report, truncatedFiles, invalidGzipFiles);
     if (input != null) {
       findings.add(input);
     }

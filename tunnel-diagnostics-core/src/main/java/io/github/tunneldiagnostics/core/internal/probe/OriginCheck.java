@@ -76,6 +76,8 @@ public final class OriginCheck implements Check {
     return ID;
   }
 
+  private static final Duration JOIN_AT_LEAST = Duration.ofMillis(50);
+
   @Override
   public String description() {
     return "probe each rule's origin the way cloudflared reaches it";
@@ -84,8 +86,8 @@ public final class OriginCheck implements Check {
   @Override
   public List<Finding> run(CheckContext context) throws InterruptedException {
     Instant deadline = probeDeadline(context);
-    ExecutorService executor = Executors.newCachedThreadPool(daemons("origin-probe"));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("origin-probe-watchdog"));
+    ExecutorService executor = Executors.newCachedThreadPool(daemons("tunnel-diagnostics-origin-probe"));
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("tunnel-diagnostics-origin-watchdog"));
     try {
       Watchdog watchdog = new Watchdog(timer, context.clock());
       ProbeRun run = new ProbeRun(
@@ -120,6 +122,22 @@ public final class OriginCheck implements Check {
     } finally {
       executor.shutdownNow();
       timer.shutdownNow();
+      awaitEnd(executor, timer, context);
+    }
+  }
+
+  /**
+   * Waits for the probe threads to end (each probe ends by its deadline, its sockets closed by the watchdog),
+   * at most until the check's deadline, and at least {@link #JOIN_AT_LEAST}: none outlives the check.
+   */
+  private static void awaitEnd(ExecutorService executor, ExecutorService timer, CheckContext context) {
+    long bound = Math.max(JOIN_AT_LEAST.toNanos(), context.remaining().toNanos());
+    long end = System.nanoTime() + bound;
+    try {
+      executor.awaitTermination(bound, TimeUnit.NANOSECONDS);
+      timer.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

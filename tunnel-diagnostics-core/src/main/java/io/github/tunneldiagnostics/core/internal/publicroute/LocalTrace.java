@@ -1,10 +1,9 @@
 package io.github.tunneldiagnostics.core.internal.publicroute;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 final class LocalTrace {
   /** Log bytes read per diagnosis at most: the probe's line is at the end of a live log. */
   static final long LOG_BUDGET = 256L << 20;
+  /** cloudflared's log lines are well under 64 KiB; the rest of a longer line is skipped. */
+  static final int MAX_LINE = 64 << 10;
   private static final int METRICS_BUDGET = 4 << 20;
 
   private final List<Path> logs;
@@ -104,10 +105,10 @@ final class LocalTrace {
     String rayId = cfRay.contains("-") ? cfRay.substring(0, cfRay.indexOf('-')) : cfRay;
     long budget = LOG_BUDGET;
     for (Path log : logs) {
-      try (BufferedReader reader = open(log)) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          budget -= line.length() + 1L;
-          if (budget < 0 || clock.instant().isAfter(deadline)) {
+      try (InputStream in = open(log)) {
+        Lines lines = new Lines(in, budget);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+          if (clock.instant().isAfter(deadline)) {
             return new LogVerdict(BadGatewayAttribution.UNKNOWN, null);
           }
           if (line.contains(rayId)) {
@@ -116,6 +117,10 @@ final class LocalTrace {
             return new LogVerdict(error ? BadGatewayAttribution.CLOUDFLARED : BadGatewayAttribution.ORIGIN, line.strip());
           }
         }
+        budget = lines.budget();
+        if (budget < 0) {
+          return new LogVerdict(BadGatewayAttribution.UNKNOWN, null); // read as much as it may: cannot say
+        }
       } catch (IOException e) {
         return new LogVerdict(BadGatewayAttribution.UNKNOWN, null);
       }
@@ -123,15 +128,73 @@ final class LocalTrace {
     return new LogVerdict(BadGatewayAttribution.NOT_IN_LOG, null);
   }
 
-  private static BufferedReader open(Path log) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(log));
-    in.mark(2);
-    int first = in.read();
-    int second = in.read();
-    in.reset();
-    if (first == 0x1f && second == 0x8b) {
-      in = new GZIPInputStream(in);
+  /** The log, decompressed when it is gzip; a FIFO, device or directory is refused before it is opened. */
+  private static InputStream open(Path log) throws IOException {
+    BoundedFile.requireRegular(log);
+    InputStream in = new BufferedInputStream(Files.newInputStream(log), 1 << 16);
+    try {
+      in.mark(2);
+      int first = in.read();
+      int second = in.read();
+      in.reset();
+      return first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(in), 1 << 16) : in;
+    } catch (IOException e) {
+      in.close();
+      throw e;
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
+
+  /**
+   * The lines of one log (UTF-8, without their ends), read in 64 KiB chunks. Every byte read is taken from a
+   * shared budget; {@link #next()} returns null at the end or once the budget is spent. A line longer than
+   * {@link #MAX_LINE} bytes is cut there and its rest skipped, so a file without line breaks never fills
+   * the heap.
+   */
+  static final class Lines {
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 << 10];
+    private int position;
+    private int limit;
+    private long budget;
+
+    Lines(InputStream in, long budget) {
+      this.in = in;
+      this.budget = budget;
+    }
+
+    /** What is left of the budget; negative once it ran out. */
+    long budget() {
+      return budget;
+    }
+
+    @Nullable String next() throws IOException {
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+      boolean any = false;
+      while (budget >= 0) {
+        if (position == limit) {
+          limit = in.read(buffer, 0, (int) Math.min(buffer.length, budget + 1));
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return any ? line.toString(StandardCharsets.UTF_8) : null;
+          }
+          budget -= limit;
+        }
+        any = true;
+        int end = position;
+        while (end < limit && buffer[end] != '\n') {
+          end++;
+        }
+        line.write(buffer, position, Math.max(0, Math.min(end - position, MAX_LINE - line.size())));
+        if (end < limit) {
+          position = end + 1;
+          return line.toString(StandardCharsets.UTF_8);
+        }
+        position = limit;
+      }
+      return null;
+    }
+  }
+
+
 }

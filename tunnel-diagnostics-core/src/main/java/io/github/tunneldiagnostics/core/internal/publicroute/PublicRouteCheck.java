@@ -112,6 +112,11 @@ public final class PublicRouteCheck implements Check {
       }
     } finally {
       pool.shutdownNow();
+      try { // the lookups and requests end by their deadlines: wait for them, so that no thread outlives the check
+        pool.awaitTermination(Math.max(50, java.time.Duration.between(clock.instant(), context.deadline()).toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     return findings;
   }

@@ -53,7 +53,7 @@ final class JsonOutput {
       throw new IllegalStateException("a name is only allowed directly inside an object: " + name);
     }
     separate(frame);
-    JsonString.appendQuoted(name, out);
+    JsonString.appendQuoted(Redaction.redact(name), out); // an evidence key is a name, and may come from outside
     out.append(": ");
     nameWritten = true;
     return this;

@@ -1,6 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
-/** Escapes text for XML 1.0 and HTML: markup characters become references; characters XML forbids become U+FFFD. */
+import io.github.tunneldiagnostics.api.internal.Redaction;
+
+/** Redacts, then escapes text for XML 1.0 and HTML: markup characters become references; characters XML forbids become U+FFFD. */
 final class Xml {
   private Xml() {}
 
@@ -14,7 +16,9 @@ final class Xml {
     return escape(value, true);
   }
 
-  private static String escape(String value, boolean attribute) {
+  /** Escapes {@code raw} after the redaction policy: nothing that reaches HTML or JUnit XML shows a secret. */
+  private static String escape(String raw, boolean attribute) {
+    String value = Redaction.redact(raw);
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

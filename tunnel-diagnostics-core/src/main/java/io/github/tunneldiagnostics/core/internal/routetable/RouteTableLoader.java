@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.routetable;
 
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +44,11 @@ public final class RouteTableLoader {
   public static RouteTable load(Path file) throws RouteTableException {
     String text;
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new RouteTableException(file + ": the route table is larger than 4 MiB; split it");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = new String(BoundedFile.read(file, MAX_BYTES), StandardCharsets.UTF_8);
+    } catch (BoundedFile.FileTooLargeException e) {
+      throw new RouteTableException(file + ": the route table is larger than 4 MiB; split it");
+    } catch (BoundedFile.NotARegularFileException e) {
+      throw new RouteTableException(e.getMessage() + "; it was not read: pass the route table's path, e.g. tunnel-doctor test routes.yaml");
     } catch (NoSuchFileException e) {
       throw new RouteTableException(file + ": no such file; pass the route table's path, e.g. tunnel-doctor test routes.yaml");
     } catch (IOException e) {

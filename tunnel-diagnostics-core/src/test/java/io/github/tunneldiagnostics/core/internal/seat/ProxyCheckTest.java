@@ -102,12 +102,26 @@ class ProxyCheckTest {
         + " (HTTPS_PROXY in cloudflared's environment), not directly (NO_PROXY does not exempt app.internal); the proxy gets through now (the proxy answered 200), "
         + "but the origin depends on it.");
 
-    int port = proxy.getLocalPort();
-    proxy.close();
-    Finding refused = diagnose(ProxyEnvironment.fromMap(Map.of("HTTPS_PROXY", "127.0.0.1:" + port))).findings().stream()
-        .filter(x -> x.code().equals(FindingCode.ORIGIN_VIA_PROXY)).findFirst().orElseThrow();
-    assertThat(refused.severity()).isEqualTo(Severity.ERROR);
-    assertThat(refused.message()).isEqualTo("cloudflared sends rule #0's requests to app.internal:8443 through the proxy http://127.0.0.1:" + port
-        + " (HTTPS_PROXY in cloudflared's environment), and nothing accepts connections at the proxy (127.0.0.1:" + port + " refused): every request fails with 502.");
+    try (Socket refusing = refusingPort()) {
+      int port = refusing.getLocalPort();
+      Finding refused = diagnose(ProxyEnvironment.fromMap(Map.of("HTTPS_PROXY", "127.0.0.1:" + port))).findings().stream()
+          .filter(x -> x.code().equals(FindingCode.ORIGIN_VIA_PROXY)).findFirst().orElseThrow();
+      assertThat(refused.severity()).isEqualTo(Severity.ERROR);
+      assertThat(refused.message()).isEqualTo("cloudflared sends rule #0's requests to app.internal:8443 through the proxy http://127.0.0.1:" + port
+          + " (HTTPS_PROXY in cloudflared's environment), and nothing accepts connections at the proxy (127.0.0.1:" + port + " refused): every request fails with 502.");
+    }
+  }
+
+  /**
+   * A loopback port that refuses connections for as long as the test holds it: bound, never listening. A port
+   * that was closed to be "refused" is free again, and another process on the machine (another build's test
+   * server) may bind it before the probe connects; that is how this test once saw a working proxy (a 200
+   * from someone else's server) where it expected a refusal. A bound port is taken by no one else, and no
+   * probe can connect to itself on it either.
+   */
+  static Socket refusingPort() throws IOException {
+    Socket socket = new Socket();
+    socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return socket;
   }
 }
