@@ -39,6 +39,7 @@ final class DiagnosisRun {
   private final Map<String, CompletableFuture<CheckResult>> futures = new LinkedHashMap<>();
   private final Map<String, CheckResult> finished = new ConcurrentHashMap<>();
   private final List<Route> routes;
+  private final ListenerGate listener;
 
   DiagnosisRun(Diagnosis diagnosis) {
     this.diagnosis = diagnosis;
@@ -47,6 +48,7 @@ final class DiagnosisRun {
     this.deadline = startedAt.plus(diagnosis.timeout());
     diagnosis.checks().forEach(c -> checksById.put(c.id(), c));
     this.routes = diagnosis.routes().isEmpty() ? routesForEveryRule(diagnosis.ingress()) : diagnosis.routes();
+    this.listener = new ListenerGate(diagnosis.listener(), clock, routes);
   }
 
   private static List<Route> routesForEveryRule(IngressModel model) {
@@ -63,7 +65,9 @@ final class DiagnosisRun {
         };
     ExecutorService ownPool = diagnosis.executor() == null ? Executors.newCachedThreadPool(daemons) : null;
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons);
+    List<CheckResult> results = new ArrayList<>();
     try {
+      listener.diagnosisStarted();
       for (String id : checksById.keySet()) {
         schedule(id, ownPool != null ? ownPool : diagnosis.executor(), timer);
       }
@@ -74,12 +78,12 @@ final class DiagnosisRun {
         ownPool.shutdownNow();
       }
     }
-    List<CheckResult> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>(diagnosis.setupFindings());
     for (Map.Entry<String, CompletableFuture<CheckResult>> entry : futures.entrySet()) {
       CheckResult result = entry.getValue().getNow(null);
       if (result == null) {
         result = timedOut(checksById.get(entry.getKey()), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
+        listener.checkFinished(result); // its future never completed: this is the result the report shows
       }
       results.add(result);
       findings.addAll(result.findings());
@@ -88,6 +92,7 @@ final class DiagnosisRun {
         routes.stream()
             .map(route -> new RouteReport(route, Verdict.of(findings.stream().filter(f -> concernsRule(f, route.rule())).toList())))
             .toList();
+    listener.close(); // the routes no check finished are finished now; nothing reaches the listener after this
     Duration duration = Duration.between(startedAt, clock.instant());
     return new DiagnosisReport(Verdict.of(findings), startedAt, duration, diagnosis.ingress(), routeReports, findings, results);
   }
@@ -131,7 +136,7 @@ final class DiagnosisRun {
             .thenApply(
                 result -> {
                   finished.put(id, result); // before dependents see this future complete
-                  notifyListener(() -> diagnosis.listener().checkFinished(result));
+                  listener.checkFinished(result);
                   return result;
                 });
     futures.put(id, future);
@@ -161,7 +166,7 @@ final class DiagnosisRun {
     FutureTask<Void> task =
         new FutureTask<>(
             () -> {
-              notifyListener(() -> diagnosis.listener().checkStarted(check));
+              listener.checkStarted(check);
               result.complete(invoke(check, context, begin));
             },
             null);
@@ -216,14 +221,6 @@ final class DiagnosisRun {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       // results that are missing are reported as timed out by execute()
-    }
-  }
-
-  private void notifyListener(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException ignored) {
-      // a listener must not break the diagnosis
     }
   }
 
@@ -311,6 +308,16 @@ final class DiagnosisRun {
     @Override
     public Optional<CheckResult> resultOf(String checkId) {
       return Optional.ofNullable(finished.get(checkId));
+    }
+
+    @Override
+    public void routeStarted(Route route) {
+      listener.routeStarted(route);
+    }
+
+    @Override
+    public void routeFinished(Route route, Duration elapsed) {
+      listener.routeFinished(route, elapsed);
     }
   }
 }
