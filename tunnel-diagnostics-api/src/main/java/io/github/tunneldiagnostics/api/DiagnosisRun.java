@@ -12,10 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -88,33 +91,38 @@ final class DiagnosisRun {
       results.add(result);
       findings.addAll(result.findings());
     }
+    Map<Integer, List<Finding>> byRule = byRule(findings); // once: a route per rule times every finding adds up for hundreds of rules
     List<RouteReport> routeReports =
-        routes.stream()
-            .map(route -> new RouteReport(route, Verdict.of(findings.stream().filter(f -> concernsRule(f, route.rule())).toList())))
-            .toList();
+        routes.stream().map(route -> new RouteReport(route, Verdict.of(byRule.getOrDefault(route.rule(), List.of())))).toList();
     listener.close(); // the routes no check finished are finished now; nothing reaches the listener after this
     Duration duration = Duration.between(startedAt, clock.instant());
     return new DiagnosisReport(Verdict.of(findings), startedAt, duration, diagnosis.ingress(), routeReports, findings, results);
   }
 
   /**
-   * True when the finding is about rule {@code index}: its {@code rule} evidence, or one of the rules a cause
-   * shared by several rules names in its {@code rules} evidence ({@code "0, 2, 5"}).
+   * The findings about each rule: its {@code rule} evidence, and each of the rules a cause shared by several
+   * rules names in its {@code rules} evidence ({@code "0, 2, 5"}).
    */
-  private static boolean concernsRule(Finding finding, int index) {
-    if (finding.ruleIndex().orElse(-1) == index) {
-      return true;
-    }
-    String rules = finding.evidence().get("rules");
-    if (rules == null) {
-      return false;
-    }
-    for (String part : rules.split(",")) {
-      if (part.strip().equals(Integer.toString(index))) {
-        return true;
+  private static Map<Integer, List<Finding>> byRule(List<Finding> findings) {
+    Map<Integer, List<Finding>> byRule = new HashMap<>();
+    for (Finding finding : findings) {
+      Set<Integer> rules = new LinkedHashSet<>();
+      finding.ruleIndex().ifPresent(rules::add);
+      String shared = finding.evidence().get("rules");
+      if (shared != null) {
+        for (String part : shared.split(",")) {
+          try {
+            rules.add(Integer.parseInt(part.strip()));
+          } catch (NumberFormatException notARule) {
+            // not a rule index: concerns no rule
+          }
+        }
+      }
+      for (int rule : rules) {
+        byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(finding);
       }
     }
-    return false;
+    return byRule;
   }
 
   /** Creates (once) the future of a check, after the futures of its prerequisites. */

@@ -24,7 +24,7 @@ final class ListenerGate {
   private final DiagnosisListener listener;
   private final Clock clock;
   private final Instant startedAt;
-  /** Per planned route, the instants its unfinished starts happened (null stands for "not started"). */
+  /** Per planned route, when each of its started, not yet finished occurrences started. */
   private final Map<Route, Deque<Instant>> started = new LinkedHashMap<>();
   /** Per planned route, how many of its occurrences are not finished yet. */
   private final Map<Route, Integer> unfinished = new LinkedHashMap<>();
@@ -72,7 +72,10 @@ final class ListenerGate {
       return; // not a planned route, or finished already
     }
     unfinished.put(route, left - 1);
-    started.get(route).pollFirst();
+    Deque<Instant> starts = started.get(route);
+    if (starts != null) {
+      starts.pollFirst();
+    }
     Duration reported = elapsed.isNegative() ? Duration.ZERO : elapsed;
     deliver(l -> l.routeFinished(route, reported));
   }
@@ -85,8 +88,9 @@ final class ListenerGate {
     Instant now = clock.instant();
     for (Map.Entry<Route, Integer> entry : unfinished.entrySet()) {
       Route route = entry.getKey();
+      Deque<Instant> starts = started.getOrDefault(route, new ArrayDeque<>());
       for (int i = 0; i < entry.getValue(); i++) {
-        Instant since = started.get(route).pollFirst();
+        Instant since = starts.pollFirst();
         Duration elapsed = Duration.between(since != null ? since : startedAt, now);
         deliver(l -> l.routeFinished(route, elapsed.isNegative() ? Duration.ZERO : elapsed));
       }
