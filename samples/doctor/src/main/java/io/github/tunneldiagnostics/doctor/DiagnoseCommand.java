@@ -2,14 +2,10 @@ package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Verdict;
-import io.github.tunneldiagnostics.core.CloudflareApiOptions;
-import io.github.tunneldiagnostics.core.PublicRouteOptions;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,39 +80,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit with 1 when the verdict is DEGRADED (warnings only).")
   boolean strict;
 
-  @Option(names = "--public",
-      description = "Also check each public hostname as a visitor: its DNS, then one request through Cloudflare's edge.")
-  boolean publicRoute;
-
-  @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDR",
-      description = "With --public: connect to ADDR for HOST:PORT, exactly like curl's --resolve (repeatable); "
-          + "no connection then goes to the addresses DNS answered.")
-  List<String> resolves = new ArrayList<>();
-
-  @Option(names = "--dns-server", paramLabel = "ADDR[:PORT]",
-      description = "With --public: ask this DNS server instead of the system's resolvers (repeatable).")
-  List<String> dnsServers = new ArrayList<>();
-
-  @Option(names = "--edge-ca", paramLabel = "PEM",
-      description = "With --public: also trust these roots for the edge's certificate (a TLS-inspecting proxy's; repeatable).")
-  List<Path> edgeCas = new ArrayList<>();
-
-  @Option(names = "--cloudflare-api",
-      description = "Also read the Cloudflare account (read-only): tunnel status, connectors, remote configuration, DNS records. "
-          + "Token from CLOUDFLARE_API_TOKEN, account from CLOUDFLARE_ACCOUNT_ID or the credentials file's AccountTag.")
-  boolean cloudflareApi;
-
-  @Option(names = "--api-url", paramLabel = "URL",
-      description = "With --cloudflare-api: the API's base URL (default: https://api.cloudflare.com/client/v4).")
-  @Nullable String apiUrl;
-
-  @Option(names = "--api-token-file", paramLabel = "FILE",
-      description = "With --cloudflare-api: read the API token from FILE instead of CLOUDFLARE_API_TOKEN.")
-  @Nullable Path apiTokenFile;
-
-  @Option(names = "--account-id", paramLabel = "ID",
-      description = "With --cloudflare-api: the account id (32 hex characters), over CLOUDFLARE_ACCOUNT_ID.")
-  @Nullable String accountId;
+  @Mixin
+  VisitorOptions visitor = new VisitorOptions();
 
   @Option(names = "--demo",
       description = "Start a few loopback origins with typical faults, write a config for them, diagnose it and print the report.")
@@ -151,7 +116,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         throw new UsageException("--connector " + connector + ": " + e.getMessage());
       }
     }
-    diagnostics = withPublicHalf(diagnostics.url(urls.toArray(String[]::new)).logs(logs.toArray(Path[]::new)).timeout(timeout).discoverChecks());
+    diagnostics = visitor.apply(diagnostics.url(urls.toArray(String[]::new)).logs(logs.toArray(Path[]::new)).timeout(timeout).discoverChecks(), context);
     DiagnosisReport report = run(diagnostics);
     if (file == null && report.ingress() == null && logs.isEmpty()) {
       return nothingFound();
@@ -163,18 +128,18 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (config.file != null || metrics != null || connector != null || !logs.isEmpty()) {
       throw new UsageException("--demo diagnoses its own loopback origins; leave out --config, --metrics, --connector and --log");
     }
-    if (!resolves.isEmpty() || !dnsServers.isEmpty() || !edgeCas.isEmpty() || cloudflareApi) {
+    if (visitor.anyGivenBesidesPublic()) {
       throw new UsageException("--demo --public brings its own loopback DNS server and edge; leave out --resolve, --dns-server, --edge-ca "
           + "and --cloudflare-api");
     }
-    try (DemoOrigins origins = DemoOrigins.start(publicRoute)) {
+    try (DemoOrigins origins = DemoOrigins.start(visitor.publicRoute)) {
       List<String> hosts = DemoPublicSide.hostsOf(origins.urls());
-      try (DemoPublicSide visitor = publicRoute ? DemoPublicSide.start(hosts, origins.services()) : null) {
+      try (DemoPublicSide visitorSide = visitor.publicRoute ? DemoPublicSide.start(hosts, origins.services()) : null) {
         if (!quiet) {
           PrintWriter err = TunnelDoctor.err(spec);
           err.println("tunnel-doctor: demo: loopback origins with typical faults (a healthy app, a wrong port, an app on [::1] only, "
               + "a self-signed TLS origin, an app answering 502); config " + origins.config());
-          if (visitor != null) {
+          if (visitorSide != null) {
             err.println("tunnel-doctor: demo: the visitor's side on loopback: a DNS server answering Cloudflare addresses and a fake edge "
                 + "(cloudflared's 502 where it cannot reach the origin, the origin's own 502 for shop.demo.example, error 1033 for "
                 + "old.demo.example), and cloudflared's log lines of those requests");
@@ -185,16 +150,16 @@ final class DiagnoseCommand implements Callable<Integer> {
         List<String> asked = new ArrayList<>(urls.isEmpty() ? origins.urls() : urls);
         Optional<Map.Entry<String, Long>> headline = origins.headline().filter(h -> asked.remove(h.getKey()));
         List<String> demoUrls = asked;
-        if (visitor != null) {
-          demoUrls = demoUrls.stream().map(u -> visitor.url(java.net.URI.create(u).getHost())).toList();
+        if (visitorSide != null) {
+          demoUrls = demoUrls.stream().map(u -> visitorSide.url(java.net.URI.create(u).getHost())).toList();
         }
         TunnelDiagnostics diagnostics = TunnelDiagnostics.forConfig(origins.config())
             .url(demoUrls.toArray(String[]::new))
             .resolver(DemoOrigins.resolver())
             .noConnector()
             .timeout(timeout);
-        if (visitor != null) {
-          diagnostics = diagnostics.publicRoute(visitor.options(hosts)).logs(visitor.log());
+        if (visitorSide != null) {
+          diagnostics = diagnostics.publicRoute(visitorSide.options(hosts)).logs(visitorSide.log());
         }
         DiagnosisReport report = run(diagnostics);
         if (headline.isPresent()) {
@@ -211,53 +176,6 @@ final class DiagnoseCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UsageException("the demo could not start its loopback origins: " + e.getMessage());
     }
-  }
-
-  /** Adds --public and --cloudflare-api with their options; their options without them are usage errors. */
-  private TunnelDiagnostics withPublicHalf(TunnelDiagnostics diagnostics) {
-    if (!publicRoute && !(resolves.isEmpty() && dnsServers.isEmpty() && edgeCas.isEmpty())) {
-      throw new UsageException("--resolve, --dns-server and --edge-ca apply to the public checks: add --public");
-    }
-    if (!cloudflareApi && (apiUrl != null || apiTokenFile != null || accountId != null)) {
-      throw new UsageException("--api-url, --api-token-file and --account-id apply to the account checks: add --cloudflare-api");
-    }
-    TunnelDiagnostics result = diagnostics;
-    if (publicRoute) {
-      PublicRouteOptions.Builder visitor = PublicRouteOptions.builder();
-      try {
-        resolves.forEach(visitor::resolve);
-        dnsServers.forEach(visitor::dnsServer);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      edgeCas.forEach(pem -> visitor.edgeCa(LogFiles.readable(pem, "--edge-ca file")));
-      try {
-        result = result.publicRoute(visitor.build());
-      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-        throw new UsageException("--edge-ca: " + e.getMessage());
-      }
-    }
-    if (cloudflareApi) {
-      CloudflareApiOptions.Builder account = CloudflareApiOptions.builder().environment(context.environment()).accountId(accountId)
-          .tokenFile(apiTokenFile != null ? LogFiles.readable(apiTokenFile, "--api-token-file") : null);
-      if (apiUrl != null) {
-        try {
-          URI uri = new URI(apiUrl);
-          if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-            throw new URISyntaxException(apiUrl, "expected http(s)://HOST[:PORT]/PATH");
-          }
-          account.apiUrl(uri);
-        } catch (URISyntaxException e) {
-          throw new UsageException("--api-url " + apiUrl + ": " + e.getMessage());
-        }
-      }
-      try {
-        result = result.cloudflareApi(account.build());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-    }
-    return result;
   }
 
   private DiagnosisReport run(TunnelDiagnostics diagnostics) {

@@ -13,6 +13,10 @@ import io.github.tunneldiagnostics.core.fix.TargetVerifier;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
 import io.github.tunneldiagnostics.core.internal.fix.ReloadAdvisor;
+import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
+import io.github.tunneldiagnostics.core.internal.fix.RemoteApiRequest;
+import java.time.Clock;
+import java.time.Instant;
 import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,6 +73,13 @@ final class FixCommand implements Callable<Integer> {
       description = "The connector's metrics server (default: localhost ports 20241-20245); --wait watches its /config and /ready.")
   @Nullable String metrics;
 
+  @Option(names = "--connector", paramLabel = "PID|CONTAINER",
+      description = "The connector to judge from and to reload when several run here: its process id or container id.")
+  @Nullable String connector;
+
+  @Mixin
+  VisitorOptions visitor = new VisitorOptions();
+
   @Option(names = "--write", description = "Apply the change to the config file, behind the gate (see above).")
   boolean write;
 
@@ -76,7 +87,8 @@ final class FixCommand implements Callable<Integer> {
   boolean reload;
 
   @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "After --write, wait up to DURATION until the connector serves the new configuration, then re-check the routes and report before -> after.")
+      description = "After --write, wait up to DURATION until the connector serves the new configuration, then re-check the routes "
+          + "(and with --public their public hostnames) and report before -> after; exit 0 only when they are healthy.")
   @Nullable Duration wait;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
@@ -110,7 +122,14 @@ final class FixCommand implements Callable<Integer> {
         throw new UsageException("--metrics " + metrics + ": " + e.getMessage());
       }
     }
-    diagnostics = diagnostics.url(urls.toArray(String[]::new)).timeout(timeout).discoverChecks();
+    if (connector != null) {
+      try {
+        diagnostics = diagnostics.connectorProcess(connector);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--connector " + connector + ": " + e.getMessage());
+      }
+    }
+    diagnostics = visitor.apply(diagnostics.url(urls.toArray(String[]::new)).timeout(timeout).discoverChecks(), context);
     Optional<ConnectorWatch> watch = metricsAddress().map(ConnectorWatch::of);
     Optional<ConnectorWatch.State> connectorBefore = wait != null ? watch.flatMap(ConnectorWatch::read) : Optional.empty();
     DiagnosisReport before = diagnose(diagnostics);
@@ -122,6 +141,14 @@ final class FixCommand implements Callable<Integer> {
       throw new UsageException("cannot read the config file '" + file + "': " + ConfigFiles.reason(e));
     }
     FixReport out = new FixReport(file, before, patch, remote);
+    if (remote) {
+      List<Remedy> changes = RemedyPlanner.forFile(file).remoteChanges(before);
+      RemoteApiRequest.Outcome request = null;
+      if (visitor.cloudflareApi && !changes.isEmpty()) {
+        request = RemoteApiRequest.build(visitor.apiSettings(context), file, changes, Clock.systemUTC(), Instant.now().plus(timeout));
+      }
+      out.remote(changes, request, visitor.cloudflareApi);
+    }
     Reload advice = new ReloadAdvisor(Path.of("/proc")).advise(file, remote);
     out.reload(advice);
 
@@ -168,7 +195,7 @@ final class FixCommand implements Callable<Integer> {
     }
     DiagnosisReport after = diagnose(diagnostics);
     out.after(after);
-    return ExitCode.of(after.verdict(), false);
+    return FixReport.provenHealthy(after, out.changedRoutes(after)) ? ExitCode.OK : ExitCode.BROKEN;
   }
 
   /** The metrics address: --metrics, else the first of localhost:20241-20245 whose /config answers. */

@@ -8,6 +8,7 @@ import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import io.github.tunneldiagnostics.core.fix.ConnectorWatch;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
+import io.github.tunneldiagnostics.core.internal.fix.RemoteApiRequest;
 import io.github.tunneldiagnostics.core.internal.report.JsonTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ final class FixReport {
   private ConnectorWatch.@Nullable Outcome connector;
   private @Nullable Duration waitLimit;
   private @Nullable DiagnosisReport after;
+  private List<Remedy> remoteChanges = List.of();
+  private RemoteApiRequest.@Nullable Outcome remoteRequest;
+  private boolean apiAsked;
 
   FixReport(Path file, DiagnosisReport before, ConfigPatch patch, boolean remote) {
     this.file = file;
@@ -46,6 +50,13 @@ final class FixReport {
 
   void reload(Reload value) {
     this.reload = value;
+  }
+
+  /** A remotely managed tunnel's changes, and the API request that makes them (null without --cloudflare-api). */
+  void remote(List<Remedy> changes, RemoteApiRequest.@Nullable Outcome request, boolean cloudflareApi) {
+    this.remoteChanges = List.copyOf(changes);
+    this.remoteRequest = request;
+    this.apiAsked = cloudflareApi;
   }
 
   void written(WriteResult value) {
@@ -121,6 +132,9 @@ final class FixReport {
         out.append("    why: ").append(entry.getValue().why()).append('\n');
       }
     }
+    if (remote && !remoteChanges.isEmpty()) {
+      out.append('\n').append(remoteLine());
+    }
     if (written != null) {
       switch (written.status()) {
         case WRITTEN -> out.append("\nWritten: ").append(written.file()).append(" (").append(written.applied().size())
@@ -154,6 +168,20 @@ final class FixReport {
     return out.toString();
   }
 
+  /** What the API part of a remotely managed tunnel's fix says: the request to send, or why there is none. */
+  private String remoteLine() {
+    if (remoteRequest != null && remoteRequest.request() != null) {
+      return "The same " + (remoteChanges.size() == 1 ? "change" : remoteChanges.size() + " changes")
+          + " with the Cloudflare API (the doctor does not send it: run it with a token that has Account › Cloudflare Tunnel › Edit; "
+          + "the connectors pick the new version up by themselves):\n" + remoteRequest.request().curl();
+    }
+    if (remoteRequest != null) {
+      return "No API request is shown: " + remoteRequest.problem() + ".\n";
+    }
+    return apiAsked ? "" : "Run fix again with --cloudflare-api to see the exact Cloudflare API request that makes "
+        + (remoteChanges.size() == 1 ? "this change" : "these changes") + ".\n";
+  }
+
   private String connectorLine() {
     if (connector == null) {
       return "No connector's metrics server answered (give --metrics HOST:PORT): that it reads the new file is not proven; the routes are re-checked below.";
@@ -177,10 +205,35 @@ final class FixReport {
     before.routes().forEach(r -> old.put(r.route().url(), r));
     for (RouteReport route : after.routes()) {
       RouteReport was = old.get(route.route().url());
-      lines.add(route.route().url() + ": " + (was == null ? "(new)" : was.verdict() + " " + was.route().service()) + " -> "
-          + route.verdict() + " " + route.route().service());
+      lines.add(route.route().url() + ": " + (was == null ? "(new)" : was.verdict() + " " + was.route().service() + edge(before, was)) + " -> "
+          + route.verdict() + " " + route.route().service() + edge(after, route));
     }
     return lines;
+  }
+
+  /** The routes of {@code report} whose rule the patch changed (a new service, a new way to reach it, or a new rule). */
+  List<RouteReport> changedRoutes(DiagnosisReport report) {
+    return report.routes().stream().filter(r -> patch.changedRules().contains(r.route().rule())).toList();
+  }
+
+  /**
+   * True when the re-check proves the fix: nothing is BROKEN, and every route of a changed rule is HEALTHY (with
+   * {@code --public}, its public hostname through the edge included, as the edge's findings are the rule's).
+   */
+  static boolean provenHealthy(DiagnosisReport after, List<RouteReport> changed) {
+    return after.verdict() != io.github.tunneldiagnostics.api.Verdict.BROKEN
+        && changed.stream().allMatch(r -> r.verdict() == io.github.tunneldiagnostics.api.Verdict.HEALTHY);
+  }
+
+  /** What the edge answered for the route's public hostname ({@code --public}), as {@code " (edge: CODE)"}; empty without. */
+  private static String edge(DiagnosisReport report, RouteReport route) {
+    String url = route.route().url();
+    return report.findings().stream()
+        .filter(f -> f.check().equals("public.edge") && f.ruleIndex().orElse(-1) == route.route().rule())
+        .filter(f -> !url.contains("://") || f.subject().equals(url))
+        .min(java.util.Comparator.comparing(Finding::severity)) // ERROR is declared first: the most severe
+        .map(f -> " (edge: " + f.code() + ")")
+        .orElse("");
   }
 
   private Map<String, Object> document() {
@@ -209,6 +262,23 @@ final class FixReport {
     }
     doc.put("manual", manual);
     doc.put("diff", patch.diff());
+    if (remote) {
+      Map<String, Object> remoteDoc = new LinkedHashMap<>();
+      remoteDoc.put("changes", remoteChanges);
+      RemoteApiRequest.Request request = remoteRequest == null ? null : remoteRequest.request();
+      if (request != null) {
+        Map<String, Object> api = new LinkedHashMap<>();
+        api.put("method", request.method());
+        api.put("url", request.url());
+        api.put("body", request.body());
+        api.put("sent", false);
+        remoteDoc.put("apiRequest", api);
+      } else {
+        remoteDoc.put("apiRequest", null);
+      }
+      remoteDoc.put("problem", remoteRequest == null ? null : remoteRequest.problem());
+      doc.put("remote", remoteDoc);
+    }
     if (written != null) {
       Map<String, Object> write = new LinkedHashMap<>();
       write.put("status", written.status().name());

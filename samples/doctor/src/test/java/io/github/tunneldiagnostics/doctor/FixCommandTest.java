@@ -3,6 +3,9 @@ package io.github.tunneldiagnostics.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.core.ConnectorOptions;
+import io.github.tunneldiagnostics.testkit.fake.EdgeFixture;
+import io.github.tunneldiagnostics.testkit.fake.FakeDnsServer;
+import io.github.tunneldiagnostics.testkit.fake.FakeEdge;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -86,6 +89,69 @@ class FixCommandTest {
             "Verdict: BROKEN -> HEALTHY\n");
         assertThat(run.exitCode()).as(run.err()).isZero();
       }
+    }
+  }
+
+  @Test
+  void withPublicTheVisitorsRouteThroughTheEdgeIsProvenHealthyAfterTheFix() throws IOException {
+    try (LoopbackOrigin app = new LoopbackOrigin(200, "text/plain", "hello")) {
+      int appPort = Integer.parseInt(app.address().substring(app.address().indexOf(':') + 1));
+      int wrong = closedNeighbour(appPort);
+      Path file = config("ingress:\n  - hostname: app.example.com\n    service: http://127.0.0.1:" + wrong + "\n  - service: http_status:404\n");
+      // the edge answers as the tunnel behind it does: cloudflared's 502 until the connector serves the fixed file
+      try (FileBackedConnector connector = new FileBackedConnector(file);
+          FakeDnsServer dns = FakeDnsServer.builder().zone("example.com").proxied("app.example.com").build().start();
+          FakeEdge edge = FakeEdge.builder().answer("app.example.com",
+              () -> readQuietly(file).contains(":" + appPort + "\n") ? EdgeFixture.HEALTHY : EdgeFixture.BAD_GATEWAY_HTML).build().start()) {
+        String url = edge.url("app.example.com");
+
+        DoctorRun run = LoopbackOrigin.run(LoopbackOrigin.context(noConnector, Optional::empty),
+            "fix", "--config", file.toString(), "--url", url, "--metrics", connector.address(), "--write", "--wait", "5s",
+            "--public", "--dns-server", dns.address(), "--resolve", edge.resolveEntry("app.example.com"),
+            "--edge-ca", edge.writeCaPem(dir.resolve("edge-ca.pem")).toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(
+            "Routes, before -> after:\n  " + url + ": BROKEN http://127.0.0.1:" + wrong + " (edge: EDGE_BAD_GATEWAY) -> HEALTHY http://127.0.0.1:"
+                + appPort + " (edge: EDGE_REACHABLE)\n",
+            "Verdict: BROKEN -> HEALTHY\n");
+        assertThat(edge.requests()).extracting(FakeEdge.Request::method).containsExactly("GET", "GET");
+      }
+    }
+  }
+
+  @Test
+  void withPublicAnEdgeThatStillFailsAfterTheFixIsNotHealthy() throws IOException {
+    try (LoopbackOrigin app = new LoopbackOrigin(200, "text/plain", "hello")) {
+      int appPort = Integer.parseInt(app.address().substring(app.address().indexOf(':') + 1));
+      int wrong = closedNeighbour(appPort);
+      Path file = config("ingress:\n  - hostname: app.example.com\n    service: http://127.0.0.1:" + wrong + "\n  - service: http_status:404\n");
+      // the origin is fixed, but the visitors still get error 1033: the tunnel has no healthy connector at the edge
+      try (FileBackedConnector connector = new FileBackedConnector(file);
+          FakeDnsServer dns = FakeDnsServer.builder().zone("example.com").proxied("app.example.com").build().start();
+          FakeEdge edge = FakeEdge.builder().answer("app.example.com", EdgeFixture.TUNNEL_DOWN_TEXT).build().start()) {
+        String url = edge.url("app.example.com");
+
+        DoctorRun run = LoopbackOrigin.run(LoopbackOrigin.context(noConnector, Optional::empty),
+            "fix", "--config", file.toString(), "--url", url, "--metrics", connector.address(), "--write", "--wait", "5s",
+            "--public", "--dns-server", dns.address(), "--resolve", edge.resolveEntry("app.example.com"),
+            "--edge-ca", edge.writeCaPem(dir.resolve("edge-ca.pem")).toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(Files.readString(file)).contains("service: http://127.0.0.1:" + appPort + "\n");
+        assertThat(run.err()).contains(
+            "Routes, before -> after:\n  " + url + ": BROKEN http://127.0.0.1:" + wrong + " (edge: EDGE_TUNNEL_UNAVAILABLE) -> BROKEN http://127.0.0.1:"
+                + appPort + " (edge: EDGE_TUNNEL_UNAVAILABLE)\n",
+            "Verdict: BROKEN -> BROKEN\n");
+      }
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
     }
   }
 

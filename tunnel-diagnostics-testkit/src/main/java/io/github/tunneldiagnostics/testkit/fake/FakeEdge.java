@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -60,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 public final class FakeEdge implements AutoCloseable {
   private static final int MAX_HEAD_BYTES = 64 * 1024;
 
-  private final Map<String, EdgeFixture> answers;
+  private final Map<String, Supplier<EdgeFixture>> answers;
   private final EdgeFixture fallback;
   private final Duration delay;
   private final List<String> zones;
@@ -195,7 +196,8 @@ public final class FakeEdge implements AutoCloseable {
       }
       host = host.toLowerCase(Locale.ROOT);
       requests.add(new Request(host, requestLine[0], requestLine.length > 1 ? requestLine[1] : "/", headers));
-      EdgeFixture fixture = answers.getOrDefault(host, fallback);
+      Supplier<EdgeFixture> answer = answers.get(host);
+      EdgeFixture fixture = answer == null ? fallback : Objects.requireNonNull(answer.get(), "the answer for " + host);
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis());
       }
@@ -241,7 +243,7 @@ public final class FakeEdge implements AutoCloseable {
 
   /** Builds a {@link FakeEdge}. */
   public static final class Builder {
-    private final Map<String, EdgeFixture> answers = new LinkedHashMap<>();
+    private final Map<String, Supplier<EdgeFixture>> answers = new LinkedHashMap<>();
     private EdgeFixture fallback = EdgeFixture.HEALTHY;
     private Duration delay = Duration.ZERO;
     private final List<String> zones = new ArrayList<>();
@@ -250,6 +252,16 @@ public final class FakeEdge implements AutoCloseable {
 
     /** Answers requests for {@code host} with {@code fixture}. */
     public Builder answer(String host, EdgeFixture fixture) {
+      Objects.requireNonNull(fixture, "fixture");
+      return answer(host, () -> fixture);
+    }
+
+    /**
+     * Answers each request for {@code host} with what {@code fixture} gives at that moment: an edge whose answer
+     * follows the tunnel behind it, e.g. {@link EdgeFixture#BAD_GATEWAY_HTML} until a fix reaches the connector,
+     * then {@link EdgeFixture#HEALTHY}.
+     */
+    public Builder answer(String host, Supplier<EdgeFixture> fixture) {
       answers.put(Objects.requireNonNull(host, "host").toLowerCase(Locale.ROOT), Objects.requireNonNull(fixture, "fixture"));
       return this;
     }

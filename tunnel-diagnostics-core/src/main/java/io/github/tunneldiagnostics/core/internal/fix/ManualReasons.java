@@ -10,7 +10,9 @@ final class ManualReasons {
   private ManualReasons() {}
 
   static String why(Finding finding, @Nullable IngressModel model) {
-    if (model != null && model.source().isRemotelyManaged()) {
+    String code = finding.code();
+    if (model != null && model.source().isRemotelyManaged() && (code.startsWith("RULE_")
+        || code.startsWith("WILDCARD_") || code.startsWith("INGRESS_") || code.equals(FindingCode.HOSTNAME_NOT_ROUTED))) {
       return "The tunnel is managed remotely (dashboard or API): the config file's ingress is ignored, so the change belongs there.";
     }
     return switch (finding.code()) {

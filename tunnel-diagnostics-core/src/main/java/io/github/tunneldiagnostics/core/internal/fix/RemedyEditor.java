@@ -190,13 +190,43 @@ final class RemedyEditor {
     rule(move.rule());
     rule(move.before());
     SequenceNode ingress = yaml.ingress();
-    if (ingress == null || ingress.getFlowStyle() == FlowStyle.FLOW) {
-      throw new Refused("the ingress list is written in flow style ([...]); move rule #" + move.rule() + " by hand");
+    if (ingress == null) {
+      throw new Refused("the file has no ingress list");
+    }
+    if (ingress.getFlowStyle() == FlowStyle.FLOW) {
+      return moveFlowItem(ingress, move, owner);
     }
     int[] span = items.span(move.rule());
     int to = items.itemStart(move.before());
     String suffix = yaml.text().charAt(span[1] - 1) == '\n' ? "" : nl;
     return new Edits(List.of(), List.of(new TextEdits.Move(span[0], span[1], to, suffix, owner)));
+  }
+
+  /**
+   * A move inside a flow sequence ({@code ingress: [{…}, {…}]}): the item travels with the separator that stood
+   * before it ({@code ", "}, or a comma, a line break and the next line's indentation), which now follows it;
+   * nothing else changes. A separator that holds a comment is refused: the comment belongs to the line it is on.
+   */
+  private Edits moveFlowItem(SequenceNode ingress, Remedy.MoveRule move, int owner) throws Refused {
+    Node item = yaml.rules().get(move.rule());
+    Node target = yaml.rules().get(move.before());
+    List<Node> raw = ingress.getValue();
+    int position = 0;
+    while (raw.get(position) != item) {
+      position++;
+    }
+    // a rule that moves up always has an item before it
+    Node previous = raw.get(position - 1);
+    int separatorStart = yaml.end(previous);
+    int start = yaml.start(item);
+    int end = yaml.end(item);
+    String separator = yaml.text().substring(separatorStart, start);
+    if (separator.contains("#") || !separator.strip().equals(",")) {
+      throw new Refused("the separator before rule #" + move.rule() + " in the flow-style ingress list holds more than a comma ("
+          + separator.strip() + "); move the rule by hand");
+    }
+    return new Edits(List.of(new TextEdits.Replace(separatorStart, start, "", owner)),
+        List.of(new TextEdits.Move(start, end, yaml.start(target), separator, owner)));
   }
 
   private Edits addRule(Remedy.AddRule add, int owner) throws Refused {

@@ -54,6 +54,7 @@ public final class RemedyPlanner {
     YamlText yaml = read();
     IngressModel model = report.ingress();
     boolean editable = yaml != null && model != null && sameRules(yaml, model);
+    boolean remote = model != null && model.source().isRemotelyManaged();
     java.util.function.Supplier<PortRemedies> ports = memoize(() -> new PortRemedies(Objects.requireNonNull(model), sockets));
     List<Finding> findings = new ArrayList<>();
     boolean changed = false;
@@ -67,7 +68,12 @@ public final class RemedyPlanner {
         remedies.addAll(durations(yaml));
       }
       if (editable) {
-        remedies.addAll(configRemedies(finding, report, Objects.requireNonNull(model), Objects.requireNonNull(yaml), ports));
+        remedies.addAll(configRemedies(finding, report, Objects.requireNonNull(model), yaml, ports));
+      } else if (remote) {
+        // a remotely managed tunnel: the same change, made in the dashboard or with the API (the file is ignored)
+        for (Remedy change : configRemedies(finding, report, Objects.requireNonNull(model), null, ports)) {
+          remedies.add(change.changesConfig() ? RemoteChanges.dashboardStep(change, model) : change);
+        }
       }
       if (remedies.isEmpty() && finding.severity().isAtLeast(Severity.WARNING) && !finding.remediation().isEmpty()) {
         remedies.add(new Remedy.Manual(finding.remediation(), ManualReasons.why(finding, model)));
@@ -78,6 +84,28 @@ public final class RemedyPlanner {
     return changed
         ? new DiagnosisReport(report.verdict(), report.startedAt(), report.duration(), report.ingress(), report.routes(), findings, report.results())
         : report;
+  }
+
+  /**
+   * For a remotely managed tunnel (the report's rules come from the dashboard or API), the changes to its
+   * remote configuration, as data: the same kinds and the same safety rules as for a file, made with the API
+   * ({@link RemoteChanges#apply}) instead of a file edit. Empty when the report's rules are not remotely managed.
+   */
+  public List<Remedy> remoteChanges(DiagnosisReport report) {
+    IngressModel model = report.ingress();
+    if (model == null || !model.source().isRemotelyManaged()) {
+      return List.of();
+    }
+    java.util.function.Supplier<PortRemedies> ports = memoize(() -> new PortRemedies(model, sockets));
+    List<Remedy> changes = new ArrayList<>();
+    for (Finding finding : report.findings()) {
+      for (Remedy change : configRemedies(finding, report, model, null, ports)) {
+        if (change.changesConfig() && !changes.contains(change)) {
+          changes.add(change);
+        }
+      }
+    }
+    return changes;
   }
 
   private @Nullable YamlText read() {
@@ -127,12 +155,12 @@ public final class RemedyPlanner {
   }
 
   private List<Remedy> configRemedies(
-      Finding finding, DiagnosisReport report, IngressModel model, YamlText yaml, java.util.function.Supplier<PortRemedies> ports) {
+      Finding finding, DiagnosisReport report, IngressModel model, @Nullable YamlText yaml, java.util.function.Supplier<PortRemedies> ports) {
     int index = wildcardRule(finding);
     IngressRule rule = index >= 0 && index < model.rules().size() ? model.rules().get(index) : null;
     switch (finding.code()) {
       case FindingCode.CONFIG_UNKNOWN_KEY -> {
-        return renameKey(finding, yaml);
+        return yaml == null ? List.of() : renameKey(finding, yaml);
       }
       case FindingCode.RULE_UNREACHABLE -> {
         return rule == null ? List.of() : moveRule(finding, model, rule);
