@@ -99,6 +99,7 @@ public final class ServeCost {
       }
       String before = get(http, port, "/metrics");
       String loadBefore = loadAverage();
+      long connectorsBefore = cloudflaredProcesses();
       Map<String, Long> threads0 = threadTicks(serve.pid());
       long ticks0 = cpuTicks(serve.pid());
       long start = System.nanoTime();
@@ -107,6 +108,7 @@ public final class ServeCost {
       Map<String, Long> threads1 = threadTicks(serve.pid());
       double wall = (System.nanoTime() - start) / 1e9;
       String loadAfter = loadAverage();
+      long connectorsAfter = cloudflaredProcesses();
       String after = get(http, port, "/metrics");
       double cpu = (ticks1 - ticks0) / 100.0; // USER_HZ is 100 on Linux
       double lifetime = (System.nanoTime() - launched) / 1e9;
@@ -122,6 +124,8 @@ public final class ServeCost {
       System.out.printf(Locale.ROOT, "rss: %d MB now, %d MB peak (target < 256 MB)%n", rss[0] / 1024, rss[1] / 1024);
       System.out.println("load average (1, 5, 15 min): " + loadBefore + " before, " + loadAfter + " after; " + Runtime.getRuntime().availableProcessors()
           + " processors");
+      System.out.println("cloudflared processes on this machine: " + connectorsBefore + " before, " + connectorsAfter + " after"
+          + (connectorsBefore + connectorsAfter > 0 ? " (the exporter reads each one and probes from its seat: not the setup measured here)" : ""));
       System.out.println("cpu in the window by thread (threads that ended, such as the probes' pool, under 'exited'):");
       long named = 0;
       Map<String, Long> used = new TreeMap<>();
@@ -180,6 +184,23 @@ public final class ServeCost {
       total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
     return total;
+  }
+
+  /** Processes whose argv[0] names cloudflared (as the exporter's /proc scan sees them): it would inspect them too. */
+  private static long cloudflaredProcesses() {
+    return ProcessHandle.allProcesses().filter(process -> {
+      try {
+        byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+        int end = 0;
+        while (end < cmdline.length && cmdline[end] != 0) {
+          end++;
+        }
+        String argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
+        return argv0.substring(argv0.lastIndexOf('/') + 1).startsWith("cloudflared");
+      } catch (IOException | SecurityException ended) {
+        return false;
+      }
+    }).count();
   }
 
   /** The 1, 5 and 15 minute load averages. */
