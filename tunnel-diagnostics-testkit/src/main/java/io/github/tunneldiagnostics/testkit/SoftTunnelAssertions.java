@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.testkit;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.jspecify.annotations.Nullable;
 
@@ -31,5 +32,10 @@ public class SoftTunnelAssertions extends AbstractSoftAssertions {
   /** Soft assertions on one finding. */
   public FindingAssert assertThat(@Nullable Finding actual) {
     return proxy(FindingAssert.class, Finding.class, actual);
+  }
+
+  /** Soft assertions on a config patch. */
+  public ConfigPatchAssert assertThat(@Nullable ConfigPatch actual) {
+    return proxy(ConfigPatchAssert.class, ConfigPatch.class, actual);
   }
 }

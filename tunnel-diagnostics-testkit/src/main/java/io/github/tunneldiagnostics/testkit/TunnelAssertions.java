@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.testkit;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
+import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,11 @@ public final class TunnelAssertions {
   /** Assertions on one finding. */
   public static FindingAssert assertThat(@Nullable Finding actual) {
     return new FindingAssert(actual);
+  }
+
+  /** Assertions on a config patch: what it applies and refuses, which rules get a new target, its diff. */
+  public static ConfigPatchAssert assertThat(@Nullable ConfigPatch actual) {
+    return new ConfigPatchAssert(actual);
   }
 
   /** Assertions on an ingress model: validity and routing. */

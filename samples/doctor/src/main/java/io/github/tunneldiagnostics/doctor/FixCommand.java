@@ -149,7 +149,7 @@ final class FixCommand implements Callable<Integer> {
       }
       out.remote(changes, request, visitor.cloudflareApi);
     }
-    Reload advice = new ReloadAdvisor(Path.of("/proc")).advise(file, remote);
+    Reload advice = new ReloadAdvisor(Path.of("/proc")).advise(file, remote, connector);
     out.reload(advice);
 
     int exit;
@@ -174,7 +174,7 @@ final class FixCommand implements Callable<Integer> {
         out.reloaded(runReload(advice));
       }
       if (result.written() && wait != null) {
-        exit = verify(diagnostics, watch, connectorBefore, before, out);
+        exit = verify(diagnostics, watch, connectorBefore, out);
       }
     }
     out.print(format, TunnelDoctor.out(spec), TunnelDoctor.err(spec));
@@ -182,7 +182,7 @@ final class FixCommand implements Callable<Integer> {
   }
 
   private int verify(TunnelDiagnostics diagnostics, Optional<ConnectorWatch> watch, Optional<ConnectorWatch.State> connectorBefore,
-      DiagnosisReport before, FixReport out) {
+      FixReport out) {
     Duration limit = java.util.Objects.requireNonNull(wait);
     if (watch.isPresent() && connectorBefore.isPresent()) {
       ConnectorWatch.Outcome outcome = watch.get().awaitChange(connectorBefore.get(), limit);
@@ -251,7 +251,7 @@ final class FixCommand implements Callable<Integer> {
     try {
       return diagnostics.diagnose();
     } catch (InvalidRequestUrlException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 }

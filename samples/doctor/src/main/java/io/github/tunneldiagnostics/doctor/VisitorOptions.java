@@ -73,7 +73,7 @@ final class VisitorOptions {
         resolves.forEach(visitor::resolve);
         dnsServers.forEach(visitor::dnsServer);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new UsageException(String.valueOf(e.getMessage()));
       }
       edgeCas.forEach(pem -> visitor.edgeCa(LogFiles.readable(pem, "--edge-ca file")));
       try {
@@ -101,7 +101,7 @@ final class VisitorOptions {
     } catch (java.io.IOException e) {
       throw new UsageException("cannot read the --api-token-file '" + apiTokenFile + "': " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 
@@ -127,7 +127,7 @@ final class VisitorOptions {
     try {
       return account.build();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 }

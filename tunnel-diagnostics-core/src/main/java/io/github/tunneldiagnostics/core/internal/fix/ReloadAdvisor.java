@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.core.internal.fix;
 
 import io.github.tunneldiagnostics.core.internal.connector.ConnectorProcess;
 import io.github.tunneldiagnostics.core.internal.connector.ProcessScanner;
+import io.github.tunneldiagnostics.core.internal.vantage.ContainerRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ public final class ReloadAdvisor {
   private static final Pattern UNIT = Pattern.compile("/([^/]+\\.service)(/|$)");
   private static final Pattern DOCKER = Pattern.compile("(?:docker-|/docker/)([0-9a-f]{12,64})");
   private static final Pattern PODMAN = Pattern.compile("libpod-([0-9a-f]{12,64})");
+  /** A Deployment's pod: {@code <deployment>-<pod-template-hash>-<5 characters>}. */
+  private static final Pattern DEPLOYMENT_POD = Pattern.compile("([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-[a-z0-9]{6,10}-[a-z0-9]{5}");
   private static final Pattern TOKEN = Pattern.compile("(--?token(?:-file)?)(=|\\s+)(\\S+)");
 
   private final Path procRoot;
@@ -36,6 +39,14 @@ public final class ReloadAdvisor {
    * ingress comes from the dashboard or API.
    */
   public Reload advise(@Nullable Path configFile, boolean remotelyManaged) {
+    return advise(configFile, remotelyManaged, null);
+  }
+
+  /**
+   * The same, for the connector {@code selector} names when given ({@code --connector}: a process id, or at least
+   * 4 leading hex digits of its container id), else the one that reads {@code configFile}.
+   */
+  public Reload advise(@Nullable Path configFile, boolean remotelyManaged, @Nullable String selector) {
     if (remotelyManaged) {
       return new Reload(Reload.Kind.REMOTELY_MANAGED,
           "The tunnel is managed remotely: make the change in the Cloudflare dashboard (Zero Trust → Networks → Tunnels → "
@@ -43,7 +54,13 @@ public final class ReloadAdvisor {
               + "the connector picks it up by itself, and its config file is never written.",
           List.of());
     }
-    Optional<ConnectorProcess> process = choose(new ProcessScanner(procRoot).scan(), configFile);
+    List<ConnectorProcess> processes = new ProcessScanner(procRoot).scan();
+    Optional<ConnectorProcess> process = selector != null ? select(processes, selector) : choose(processes, configFile);
+    if (process.isEmpty() && selector != null) {
+      return new Reload(Reload.Kind.NOT_FOUND,
+          "No running cloudflared is process " + selector + " or runs in a container whose id starts with " + selector
+              + "; restart the connector where it runs so that it reads the new file.", List.of());
+    }
     if (process.isEmpty()) {
       return new Reload(Reload.Kind.NOT_FOUND,
           "No running cloudflared was found on this host; restart the connector where it runs so that it reads the new file.", List.of());
@@ -54,9 +71,14 @@ public final class ReloadAdvisor {
     Matcher podman = PODMAN.matcher(cgroup);
     Matcher unit = UNIT.matcher(cgroup);
     if (cgroup.contains("kubepods")) {
+      Optional<String> pod = environmentValue(pid, "HOSTNAME");
+      Optional<String> deployment = pod.map(DEPLOYMENT_POD::matcher).filter(Matcher::matches).map(m -> m.group(1));
+      Optional<String> namespace = new ContainerRoot(procRoot.resolve(Long.toString(pid)).resolve("root"))
+          .readText("/var/run/secrets/kubernetes.io/serviceaccount/namespace", 256).map(String::strip).filter(n -> n.matches("[a-z0-9-]{1,63}"));
       return new Reload(Reload.Kind.KUBERNETES_POD,
-          "cloudflared (pid " + pid + ") runs in a Kubernetes pod: update the ConfigMap that holds the config, then run "
-              + "kubectl rollout restart deployment/<cloudflared deployment> -n <namespace>.",
+          "cloudflared (pid " + pid + ") runs in Kubernetes pod " + pod.orElse("<pod>") + ": update the ConfigMap that holds the config, then run "
+              + "kubectl rollout restart deployment/" + deployment.orElse("<cloudflared deployment>") + " -n " + namespace.orElse("<namespace>")
+              + (deployment.isEmpty() ? "" : " (the deployment's name is the pod's without its two hash suffixes)") + ".",
           List.of());
     }
     if (podman.find()) {
@@ -79,6 +101,49 @@ public final class ReloadAdvisor {
         "cloudflared (pid " + pid + ") runs as a plain process: stop it and start it again with the same command"
             + (commandLine.isEmpty() ? "." : ": " + commandLine),
         List.of());
+  }
+
+  private Optional<ConnectorProcess> select(List<ConnectorProcess> processes, String selector) {
+    String wanted = selector.strip().toLowerCase(java.util.Locale.ROOT);
+    for (ConnectorProcess process : processes) {
+      if (Long.toString(process.pid()).equals(wanted)) {
+        return Optional.of(process);
+      }
+    }
+    if (wanted.matches("[0-9a-f]{4,64}")) {
+      for (ConnectorProcess process : processes) {
+        String cgroup = read(procRoot.resolve(Long.toString(process.pid())).resolve("cgroup"));
+        Matcher docker = DOCKER.matcher(cgroup);
+        Matcher podman = PODMAN.matcher(cgroup);
+        if ((docker.find() && docker.group(1).startsWith(wanted)) || (podman.find() && podman.group(1).startsWith(wanted))) {
+          return Optional.of(process);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** One variable of the process's environment, decoded alone (no other value is kept). */
+  private Optional<String> environmentValue(long pid, String name) {
+    byte[] environ;
+    try {
+      environ = Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("environ"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    byte[] prefix = (name + "=").getBytes(StandardCharsets.UTF_8);
+    int start = 0;
+    while (start < environ.length) {
+      int end = start;
+      while (end < environ.length && environ[end] != 0) {
+        end++;
+      }
+      if (end - start >= prefix.length && java.util.Arrays.equals(environ, start, start + prefix.length, prefix, 0, prefix.length)) {
+        return Optional.of(new String(environ, start + prefix.length, end - start - prefix.length, StandardCharsets.UTF_8));
+      }
+      start = end + 1;
+    }
+    return Optional.empty();
   }
 
   private static Optional<ConnectorProcess> choose(List<ConnectorProcess> processes, @Nullable Path configFile) {

@@ -181,6 +181,7 @@ public final class RemedyPlanner {
     return switch (finding.code()) {
       case FindingCode.ORIGIN_CONNECTION_REFUSED -> ports.get().refused(finding, rule);
       case FindingCode.ORIGIN_BOUND_ELSEWHERE -> ports.get().boundElsewhere(finding, rule);
+      case FindingCode.ORIGIN_LOOPBACK_IN_CONTAINER -> ContainerRemedies.loopbackInContainer(finding, rule);
       case FindingCode.ORIGIN_SPEAKS_TLS -> scheme(rule, true);
       case FindingCode.ORIGIN_SPEAKS_PLAINTEXT -> scheme(rule, false);
       case FindingCode.ORIGIN_SNI_REQUIRED -> serverName(rule, finding.evidence().get("sniThatWorks"),

@@ -144,11 +144,62 @@ public final class SeatFindings {
         .evidence("source", source)
         .evidence("listeningElsewhere", hits.stream().map(h -> h.listener().describe() + " " + h.where() + (h.owner().isEmpty() ? "" : " (" + h.owner() + ")"))
             .distinct().collect(Collectors.joining("; ")))
-        .evidence("connectorNetns", "net:[" + v.netns() + "]");
+        .evidence("connectorNetns", "net:[" + v.netns() + "]")
+        // what the fix planner needs to judge a config change (core.internal.fix): where the port listens, and
+        // which host-gateway name cloudflared's own hosts file already resolves
+        .evidence("listenerPlace", best.place().name().toLowerCase(java.util.Locale.ROOT))
+        .evidence("listenerAddress", best.listener().render())
+        .evidence("hostGatewayName", hostGatewayName(v))
+        .evidence("hostGatewayReachesListener", String.valueOf(gatewayReaches(v, best)));
     if (c != null) {
       b.evidence("container", c.describe());
+      b.evidence("runtime", c.runtime());
     }
     return b.build();
+  }
+
+  /**
+   * True when the listener takes connections sent to the host-gateway name's address: it listens on all
+   * interfaces, or on exactly the address cloudflared's hosts file gives that name.
+   */
+  static boolean gatewayReaches(ConnectorVantage v, ListenerSearch.Hit hit) {
+    if (hit.place() != ListenerSearch.Place.HOST) {
+      return false;
+    }
+    if (hit.listener().isWildcard()) {
+      return true;
+    }
+    String name = hostGatewayName(v);
+    java.nio.file.Path hosts = v.hosts();
+    if (name.isEmpty() || hosts == null) {
+      return false;
+    }
+    try {
+      return io.github.tunneldiagnostics.core.internal.vantage.HostsFile.parse(java.nio.file.Files.readString(hosts)).lookup(name)
+          .contains(hit.listener().address());
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The host-gateway name cloudflared's hosts file maps ({@code host.docker.internal}, Podman's {@code host.containers.internal}), or empty. */
+  static String hostGatewayName(ConnectorVantage v) {
+    java.nio.file.Path hosts = v.hosts();
+    if (hosts == null) {
+      return "";
+    }
+    try {
+      io.github.tunneldiagnostics.core.internal.vantage.HostsFile file =
+          io.github.tunneldiagnostics.core.internal.vantage.HostsFile.parse(java.nio.file.Files.readString(hosts));
+      for (String name : List.of("host.docker.internal", "host.containers.internal")) {
+        if (file.contains(name)) {
+          return name;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+    return "";
   }
 
   /** ORIGIN_HOST_GATEWAY_MISSING: host.docker.internal unknown inside a Linux container. */

@@ -69,4 +69,35 @@ class ReloadAdvisorTest {
     assertThat(new ReloadAdvisor(proc).advise(null, false)).isEqualTo(new Reload(Reload.Kind.NOT_FOUND,
         "No running cloudflared was found on this host; restart the connector where it runs so that it reads the new file.", List.of()));
   }
+
+  @Test
+  void aKubernetesPodNamesItsDeploymentAndNamespaceFromThePodsOwnEvidence() throws Exception {
+    ReloadAdvisor advisor = process(5150, "0::/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod0f1e2d3c_4b5a_6978_8a9b_0c1d2e3f4a5b.slice/"
+        + "cri-containerd-9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b.scope\n", "cloudflared", "tunnel", "run");
+    Files.write(proc.resolve("5150/environ"), "PATH=/usr/bin\u0000HOSTNAME=cloudflared-7d9f8b6c5d-x2k4q\u0000TUNNEL_TOKEN=eyJhIjoic2VjcmV0In0\u0000"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path secrets = Files.createDirectories(proc.resolve("5150/root/var/run/secrets/kubernetes.io/serviceaccount"));
+    Files.writeString(secrets.resolve("namespace"), "edge");
+
+    Reload reload = advisor.advise(null, false);
+
+    assertThat(reload).isEqualTo(new Reload(Reload.Kind.KUBERNETES_POD,
+        "cloudflared (pid 5150) runs in Kubernetes pod cloudflared-7d9f8b6c5d-x2k4q: update the ConfigMap that holds the config, then run "
+            + "kubectl rollout restart deployment/cloudflared -n edge (the deployment's name is the pod's without its two hash suffixes).",
+        List.of()));
+  }
+
+  @Test
+  void connectorChoosesAmongSeveralByPidOrContainerId() throws Exception {
+    process(812, "0::/system.slice/cloudflared.service\n", "/usr/bin/cloudflared", "tunnel", "run");
+    ReloadAdvisor advisor = process(4242, "0::/system.slice/docker-3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e.scope\n",
+        "cloudflared", "tunnel", "run");
+
+    assertThat(advisor.advise(null, false).kind()).as("two connectors, none chosen").isEqualTo(Reload.Kind.NOT_FOUND);
+    assertThat(advisor.advise(null, false, "812").commandLine()).isEqualTo("systemctl restart cloudflared.service");
+    assertThat(advisor.advise(null, false, "3f4e5d").commandLine()).isEqualTo("docker restart 3f4e5d6c7b8a");
+    assertThat(advisor.advise(null, false, "9999")).isEqualTo(new Reload(Reload.Kind.NOT_FOUND,
+        "No running cloudflared is process 9999 or runs in a container whose id starts with 9999; restart the connector where it runs so that "
+            + "it reads the new file.", List.of()));
+  }
 }

@@ -96,7 +96,13 @@ class ConnectorSeatTest {
       assertThat(loopback.evidence())
           .containsEntry("source", "probe")
           .containsEntry("listeningElsewhere", "127.0.0.1:" + port + " on this host (java (pid " + ProcessHandle.current().pid() + "))")
-          .containsEntry("probedFrom", "inside cloudflared's network namespace (pid " + pid + ", " + netns + ")");
+          .containsEntry("probedFrom", "inside cloudflared's network namespace (pid " + pid + ", " + netns + ")")
+          // what the fix planner judges from: the app listens on the host's loopback only, which no container reaches
+          .containsEntry("listenerPlace", "host")
+          .containsEntry("listenerAddress", "127.0.0.1:" + port)
+          .containsEntry("hostGatewayName", "")
+          .containsEntry("hostGatewayReachesListener", "false");
+      assertThat(loopback.configRemedies()).as("no config change: the app's bind address or cloudflared's network must change").isEmpty();
       Finding placed = only(report, FindingCode.CONNECTOR_IN_CONTAINER);
       assertThat(placed.message()).startsWith("cloudflared (pid " + pid + ") runs in its own network namespace with its own network (" + netns
           + "), where \"localhost\" is the container itself; the origin checks ran from inside that namespace. It resolves names with nameserver ");
