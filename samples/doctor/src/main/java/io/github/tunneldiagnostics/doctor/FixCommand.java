@@ -9,12 +9,12 @@ import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import io.github.tunneldiagnostics.core.fix.ConnectorWatch;
-import io.github.tunneldiagnostics.core.fix.TargetVerifier;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
 import io.github.tunneldiagnostics.core.internal.fix.ReloadAdvisor;
 import io.github.tunneldiagnostics.core.internal.fix.RemedyPlanner;
 import io.github.tunneldiagnostics.core.internal.fix.RemoteApiRequest;
+import io.github.tunneldiagnostics.core.internal.fix.SeatTargetVerifier;
 import java.time.Clock;
 import java.time.Instant;
 import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
@@ -162,7 +162,10 @@ final class FixCommand implements Callable<Integer> {
     } else {
       WriteResult result;
       try {
-        result = patch.write(TargetVerifier.probing(Resolver.system(), timeout));
+        // the new targets are probed from cloudflared's seat (inside its container's namespace when it runs in one)
+        Path proc = Path.of("/proc");
+        result = patch.write(SeatTargetVerifier.of(patch.patched(), connector, java.nio.file.Files.isDirectory(proc) ? proc : null,
+            Resolver.system(), timeout));
       } catch (IOException e) {
         throw new UsageException("cannot write the config file '" + file + "': " + ConfigFiles.reason(e) + "; it is unchanged");
       }

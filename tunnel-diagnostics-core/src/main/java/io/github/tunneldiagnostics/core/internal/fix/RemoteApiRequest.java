@@ -56,7 +56,12 @@ public final class RemoteApiRequest {
     }
   }
 
-  /** The request, or why there is none (each a sentence). */
+  /**
+   * The request, or why there is none.
+   *
+   * @param request the request to show, null when it could not be built
+   * @param problem why not, one sentence; null when there is a request
+   */
   public record Outcome(@Nullable Request request, @Nullable String problem) {}
 
   private RemoteApiRequest() {}

@@ -51,7 +51,12 @@ public final class RemoteChanges {
     return rule >= 0 && rule < model.rules().size() ? model.rules().get(rule).label() : "rule #" + rule;
   }
 
-  /** The remote configuration with {@code changes} made, or why it cannot be. */
+  /**
+   * The remote configuration with the changes made, or why it cannot be.
+   *
+   * @param config the changed configuration, null when a change could not be made
+   * @param problem why not, one sentence; null when every change was made
+   */
   public record Applied(@Nullable Map<String, Object> config, @Nullable String problem) {}
 
   /**
