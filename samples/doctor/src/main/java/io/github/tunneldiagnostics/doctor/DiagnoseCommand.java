@@ -182,7 +182,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     try (@Nullable ProgressLine progress = quiet ? null : context.progress(TunnelDoctor.err(spec))) {
       return (progress != null ? diagnostics.listener(progress) : diagnostics).diagnose();
     } catch (InvalidRequestUrlException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 

@@ -53,6 +53,7 @@ record DoctorContext(
   }
 
   /** The real process: its environment, whether it has a console, and the library as it is. */
+  @SuppressWarnings("SystemConsoleNull") // on JDK 17, null is how a missing terminal shows
   static DoctorContext system() {
     Map<String, String> environment = System.getenv();
     return new DoctorContext(environment, System.console() != null, TunnelDiagnostics::forConfig, MOMENT, ConfigLoader::findDefault,
