@@ -102,7 +102,7 @@ final class ProgressLine implements DiagnosisListener, AutoCloseable {
       return thread;
     });
     long period = mode == Mode.TERMINAL ? TimeUnit.MILLISECONDS.toNanos(200) : TimeUnit.SECONDS.toNanos(1);
-    timer.scheduleAtFixedRate(line::tick, period, period, TimeUnit.NANOSECONDS);
+    var unused = timer.scheduleAtFixedRate(line::tick, period, period, TimeUnit.NANOSECONDS); // runs until close() stops the timer
     line.timer = timer;
     return line;
   }
