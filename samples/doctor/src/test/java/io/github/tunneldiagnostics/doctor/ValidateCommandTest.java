@@ -276,20 +276,4 @@ class ValidateCommandTest {
     assertThat(out.toString()).startsWith("Verdict: \u001b[1m\u001b[32mHEALTHY");
     assertThat(pipe.err()).isEmpty();
   }
-
-  private static Check slowCheck(Runnable body) {
-    return new Check() {
-      @Override
-      public String id() {
-        return "test.slow";
-      }
-
-      @Override
-      public List<Finding> run(CheckContext context) {
-        body.run();
-        return List.of();
-      }
-    };
-  }
-
 }
