@@ -16,21 +16,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures what {@code tunnel-doctor serve} costs: starts N healthy HTTP origins on loopback, writes a
- * config with one rule per origin, starts the given serve command on it (the exporter on a free loopback
- * port, {@code --interval} as given), waits for its first report, then measures the exporter process's
- * CPU time (its whole process tree, from /proc) and memory (peak and final RSS) over the window, and
- * what its /metrics says about the runs. Linux only; loopback only.
+ * Measures what {@code tunnel-doctor serve} costs: starts N healthy HTTP origins on loopback (in this JVM,
+ * so that their cost is not counted), writes a config with one rule per origin, starts the given serve
+ * command on it (the exporter on a free loopback port, {@code --interval} as given), waits for its first
+ * report, then reads over the window, from /proc: the exporter's CPU time (utime + stime of its whole
+ * process tree, {@code /proc/PID/stat}), also since it started (JVM start-up and the first run
+ * included), its peak RSS ({@code VmHWM} of {@code /proc/PID/status}), which of its threads used the CPU,
+ * the load average before and after (a loaded machine inflates CPU time: caches, frequency, contention),
+ * and what its /metrics says about the runs. Linux only; loopback only.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.github.tunneldiagnostics.benchmarks.ServeCost 200 5s 60 ./tunnel-doctor serve
@@ -80,6 +86,7 @@ public final class ServeCost {
     }
     command.addAll(List.of("--config", file.toString(), "--interval", interval, "--listen", "127.0.0.1:" + port));
     System.out.println("origins: " + rules + " on loopback; command: " + String.join(" ", command));
+    long launched = System.nanoTime();
     Process serve = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     HttpClient http = HttpClient.newBuilder().proxy(ProxySelector.of(null)).connectTimeout(Duration.ofSeconds(2)).build();
     try {
@@ -91,13 +98,20 @@ public final class ServeCost {
         Thread.sleep(200);
       }
       String before = get(http, port, "/metrics");
+      String loadBefore = loadAverage();
+      long connectorsBefore = cloudflaredProcesses();
+      Map<String, Long> threads0 = threadTicks(serve.pid());
       long ticks0 = cpuTicks(serve.pid());
       long start = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long ticks1 = cpuTicks(serve.pid());
+      Map<String, Long> threads1 = threadTicks(serve.pid());
       double wall = (System.nanoTime() - start) / 1e9;
+      String loadAfter = loadAverage();
+      long connectorsAfter = cloudflaredProcesses();
       String after = get(http, port, "/metrics");
       double cpu = (ticks1 - ticks0) / 100.0; // USER_HZ is 100 on Linux
+      double lifetime = (System.nanoTime() - launched) / 1e9;
       long[] rss = rssKb(serve.pid());
       System.out.printf(Locale.ROOT, "window: %.1f s; runs: %.0f (failures %.0f); last run: %.2f s; routes up: %d of %d%n", wall,
           value(after, "tunnel_doctor_runs_total") - value(before, "tunnel_doctor_runs_total"),
@@ -105,7 +119,26 @@ public final class ServeCost {
           after.lines().filter(l -> l.startsWith("tunnel_doctor_rule_up{") && l.endsWith(" 1")).count(),
           after.lines().filter(l -> l.startsWith("tunnel_doctor_rule_up{")).count());
       System.out.printf(Locale.ROOT, "cpu: %.2f s over %.1f s = %.1f %% of one core (target < 10 %%)%n", cpu, wall, 100 * cpu / wall);
+      System.out.printf(Locale.ROOT, "cpu since start (JVM start-up and first run included): %.2f s over %.1f s = %.1f %% of one core%n",
+          ticks1 / 100.0, lifetime, 100 * (ticks1 / 100.0) / lifetime);
       System.out.printf(Locale.ROOT, "rss: %d MB now, %d MB peak (target < 256 MB)%n", rss[0] / 1024, rss[1] / 1024);
+      System.out.println("load average (1, 5, 15 min): " + loadBefore + " before, " + loadAfter + " after; " + Runtime.getRuntime().availableProcessors()
+          + " processors");
+      System.out.println("cloudflared processes on this machine: " + connectorsBefore + " before, " + connectorsAfter + " after"
+          + (connectorsBefore + connectorsAfter > 0 ? " (the exporter reads each one and probes from its seat: not the setup measured here)" : ""));
+      System.out.println("cpu in the window by thread (threads that ended, such as the probes' pool, under 'exited'):");
+      long named = 0;
+      Map<String, Long> used = new TreeMap<>();
+      for (Map.Entry<String, Long> thread : threads1.entrySet()) {
+        long delta = thread.getValue() - threads0.getOrDefault(thread.getKey(), 0L);
+        if (delta > 0) {
+          used.merge(thread.getKey().substring(thread.getKey().indexOf(' ') + 1), delta, Long::sum);
+          named += delta;
+        }
+      }
+      used.put("exited", Math.max(0, (ticks1 - ticks0) - named));
+      used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+          .forEach(e -> System.out.printf(Locale.ROOT, "  %6.2f s  %s%n", e.getValue() / 100.0, e.getKey()));
     } finally {
       serve.descendants().forEach(ProcessHandle::destroy); // a launcher script's java child first
       serve.destroy();
@@ -151,6 +184,51 @@ public final class ServeCost {
       total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
     return total;
+  }
+
+  /** Processes whose argv[0] names cloudflared (as the exporter's /proc scan sees them): it would inspect them too. */
+  private static long cloudflaredProcesses() {
+    return ProcessHandle.allProcesses().filter(process -> {
+      try {
+        byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+        int end = 0;
+        while (end < cmdline.length && cmdline[end] != 0) {
+          end++;
+        }
+        String argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
+        return argv0.substring(argv0.lastIndexOf('/') + 1).startsWith("cloudflared");
+      } catch (IOException | SecurityException ended) {
+        return false;
+      }
+    }).count();
+  }
+
+  /** The 1, 5 and 15 minute load averages. */
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+
+  /** utime + stime per live thread of the process tree, keyed {@code TID NAME} (digits of the name as #: pools). */
+  private static Map<String, Long> threadTicks(long pid) {
+    Map<String, Long> ticks = new HashMap<>();
+    for (long member : tree(pid)) {
+      try (var tasks = Files.list(Path.of("/proc", Long.toString(member), "task"))) {
+        for (Path task : tasks.toList()) {
+          try {
+            String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks.merge(task.getFileName() + " " + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+          } catch (IOException ended) {
+            // the thread ended while being read
+          }
+        }
+      } catch (IOException ended) {
+        // the process ended
+      }
+    }
+    return ticks;
   }
 
   /** VmRSS and VmHWM in kB, summed over the process tree. */

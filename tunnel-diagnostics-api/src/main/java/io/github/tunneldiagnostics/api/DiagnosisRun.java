@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ final class DiagnosisRun {
   private final Set<String> timedOutChecks = ConcurrentHashMap.newKeySet();
   /** The least time given to interrupted threads to end, even at the deadline plus the grace. */
   static final Duration JOIN_AT_LEAST = Duration.ofMillis(50);
+  private final ListenerGate listener;
 
   DiagnosisRun(Diagnosis diagnosis) {
     this.diagnosis = diagnosis;
@@ -56,6 +59,7 @@ final class DiagnosisRun {
     this.deadline = startedAt.plus(diagnosis.timeout());
     diagnosis.checks().forEach(c -> checksById.put(c.id(), c));
     this.routes = diagnosis.routes().isEmpty() ? routesForEveryRule(diagnosis.ingress()) : diagnosis.routes();
+    this.listener = new ListenerGate(diagnosis.listener(), clock, routes);
   }
 
   private static List<Route> routesForEveryRule(IngressModel model) {
@@ -74,7 +78,9 @@ final class DiagnosisRun {
     ExecutorService ownPool = given == null ? Executors.newCachedThreadPool(daemons) : null;
     Executor executor = ownPool != null ? ownPool : Objects.requireNonNull(given);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons);
+    List<CheckResult> results = new ArrayList<>();
     try {
+      listener.diagnosisStarted();
       for (String id : checksById.keySet()) {
         var unused = schedule(id, executor, timer); // kept in futures; awaited below
       }
@@ -86,12 +92,12 @@ final class DiagnosisRun {
       }
       awaitThreads(timer, ownPool);
     }
-    List<CheckResult> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>(diagnosis.setupFindings());
     for (Map.Entry<String, CompletableFuture<CheckResult>> entry : futures.entrySet()) {
       CheckResult result = entry.getValue().getNow(null);
       if (result == null) {
         result = timedOut(Objects.requireNonNull(checksById.get(entry.getKey())), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
+        listener.checkFinished(result); // its future never completed: this is the result the report shows
       }
       Thread stuck = running.get(entry.getKey());
       if (stuck != null && stuck.isAlive() && timedOutChecks.contains(entry.getKey())) {
@@ -100,10 +106,10 @@ final class DiagnosisRun {
       results.add(result);
       findings.addAll(result.findings());
     }
+    Map<Integer, List<Finding>> byRule = byRule(findings); // once: a route per rule times every finding adds up for hundreds of rules
     List<RouteReport> routeReports =
-        routes.stream()
-            .map(route -> new RouteReport(route, Verdict.of(findings.stream().filter(f -> concernsRule(f, route.rule())).toList())))
-            .toList();
+        routes.stream().map(route -> new RouteReport(route, Verdict.of(byRule.getOrDefault(route.rule(), List.of())))).toList();
+    listener.close(); // the routes no check finished are finished now; nothing reaches the listener after this
     Duration duration = Duration.between(startedAt, clock.instant());
     return new DiagnosisReport(Verdict.of(findings), startedAt, duration, diagnosis.ingress(), routeReports, findings, results);
   }
@@ -149,23 +155,29 @@ final class DiagnosisRun {
   }
 
   /**
-   * True when the finding is about rule {@code index}: its {@code rule} evidence, or one of the rules a cause
-   * shared by several rules names in its {@code rules} evidence ({@code "0, 2, 5"}).
+   * The findings about each rule: its {@code rule} evidence, and each of the rules a cause shared by several
+   * rules names in its {@code rules} evidence ({@code "0, 2, 5"}).
    */
-  private static boolean concernsRule(Finding finding, int index) {
-    if (finding.ruleIndex().orElse(-1) == index) {
-      return true;
-    }
-    String rules = finding.evidence().get("rules");
-    if (rules == null) {
-      return false;
-    }
-    for (String part : rules.split(",")) {
-      if (part.strip().equals(Integer.toString(index))) {
-        return true;
+  private static Map<Integer, List<Finding>> byRule(List<Finding> findings) {
+    Map<Integer, List<Finding>> byRule = new HashMap<>();
+    for (Finding finding : findings) {
+      Set<Integer> rules = new LinkedHashSet<>();
+      finding.ruleIndex().ifPresent(rules::add);
+      String shared = finding.evidence().get("rules");
+      if (shared != null) {
+        for (String part : shared.split(",")) {
+          try {
+            rules.add(Integer.parseInt(part.strip()));
+          } catch (NumberFormatException notARule) {
+            // not a rule index: concerns no rule
+          }
+        }
+      }
+      for (int rule : rules) {
+        byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(finding);
       }
     }
-    return false;
+    return byRule;
   }
 
   /** Creates (once) the future of a check, after the futures of its prerequisites. */
@@ -187,7 +199,7 @@ final class DiagnosisRun {
             .thenApply(
                 result -> {
                   finished.put(id, result); // before dependents see this future complete
-                  notifyListener(() -> diagnosis.listener().checkFinished(result));
+                  listener.checkFinished(result);
                   return result;
                 });
     futures.put(id, future);
@@ -219,7 +231,7 @@ final class DiagnosisRun {
             () -> {
               running.put(check.id(), Thread.currentThread());
               try {
-                notifyListener(() -> diagnosis.listener().checkStarted(check));
+                listener.checkStarted(check);
                 result.complete(invoke(check, context, begin));
               } finally {
                 running.remove(check.id());
@@ -278,14 +290,6 @@ final class DiagnosisRun {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       // results that are missing are reported as timed out by execute()
-    }
-  }
-
-  private void notifyListener(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException ignored) {
-      // a listener must not break the diagnosis
     }
   }
 
@@ -373,6 +377,16 @@ final class DiagnosisRun {
     @Override
     public Optional<CheckResult> resultOf(String checkId) {
       return Optional.ofNullable(finished.get(checkId));
+    }
+
+    @Override
+    public void routeStarted(Route route) {
+      listener.routeStarted(route);
+    }
+
+    @Override
+    public void routeFinished(Route route, Duration elapsed) {
+      listener.routeFinished(route, elapsed);
     }
   }
 }

@@ -179,8 +179,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   private DiagnosisReport run(TunnelDiagnostics diagnostics) {
-    boolean showProgress = context.console() && !quiet;
-    try (@Nullable ProgressReporter progress = showProgress ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
+    try (@Nullable ProgressLine progress = quiet ? null : context.progress(TunnelDoctor.err(spec))) {
       return (progress != null ? diagnostics.listener(progress) : diagnostics).diagnose();
     } catch (InvalidRequestUrlException e) {
       throw new UsageException(String.valueOf(e.getMessage()));

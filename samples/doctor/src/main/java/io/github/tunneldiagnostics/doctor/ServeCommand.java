@@ -97,7 +97,9 @@ final class ServeCommand implements Callable<Integer> {
         throw new UsageException("--metrics " + metrics + ": " + e.getMessage());
       }
     }
-    TunnelDiagnostics configured = diagnostics.url(urls.toArray(String[]::new)).timeout(deadline).discoverChecks();
+    // a run is the diagnosis, then (for a connector's /config) one read of its /ready: both within the deadline
+    Duration readinessBudget = deadline.dividedBy(10).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : deadline.dividedBy(10);
+    TunnelDiagnostics configured = diagnostics.url(urls.toArray(String[]::new)).timeout(deadline.minus(readinessBudget)).discoverChecks();
     for (String url : urls) {
       try {
         RequestUrl.parse(url); // a URL cloudflared refuses is a usage error now, not a failed run every interval
@@ -106,7 +108,6 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = TunnelDoctor.err(spec);
-    Duration readinessBudget = deadline.dividedBy(4).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : deadline.dividedBy(4);
     try (DiagnosisLoop loop = new DiagnosisLoop(configured::diagnose, new ConnectorReadiness(readinessBudget), interval, Clock.systemUTC(),
             warning -> {
               synchronized (err) {

@@ -57,8 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
     Path file = ConfigFiles.readable(config.file);
     TunnelDiagnostics diagnostics = context.diagnostics().apply(file).url(urls.toArray(String[]::new)).discoverChecks();
     DiagnosisReport report;
-    try (@Nullable ProgressReporter progress = context.console() ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
-      report = (progress != null ? diagnostics.listener(progress) : diagnostics).validate();
+    try (ProgressLine progress = context.progress(TunnelDoctor.err(spec))) {
+      report = diagnostics.listener(progress).validate();
     } catch (InvalidRequestUrlException e) {
       throw new UsageException(e.getMessage());
     }

@@ -8,13 +8,16 @@ import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
@@ -229,44 +232,48 @@ class ValidateCommandTest {
   }
 
   @Test
-  void saysOnStandardErrorWhichChecksAreStillRunningWhenARunTakesAMoment() {
-    // given: on a terminal, the check runs until the progress line is out (no sleep racing the 100 ms timer)
-    StringWriter terminalErr = new StringWriter();
-    Check untilProgressShown = slowCheck(() -> {
-      long giveUp = System.nanoTime() + 10_000_000_000L;
-      while (!terminalErr.toString().contains("still checking") && System.nanoTime() < giveUp) {
-        LockSupport.parkNanos(1_000_000);
-      }
-    });
-    // on a pipe, nothing may ever be printed, however long the check takes
-    Check longerThanTheMoment = slowCheck(() -> LockSupport.parkNanos(350_000_000));
-    String config = fixture("healthy.yml");
-
-    // when
-    DoctorRun terminal = DoctorRun.with(Map.of(), true, p -> TunnelDiagnostics.forConfig(p).check(untilProgressShown), terminalErr,
-        "validate", "--config", config);
-    DoctorRun pipe = DoctorRun.with(Map.of(), false, p -> TunnelDiagnostics.forConfig(p).check(longerThanTheMoment), "validate", "--config", config);
-
-    // then
-    assertThat(terminal.exitCode()).isZero();
-    assertThat(terminal.err()).containsPattern("(?m)^tunnel-doctor: still checking ([a-z.]+, )*test\\.slow(, [a-z.]+)* \\(\\d+ s so far\\)$");
-    assertThat(terminal.out()).startsWith("Verdict: \u001b[1m\u001b[32mHEALTHY");
-    assertThat(pipe.err()).isEmpty();
-  }
-
-  private static Check slowCheck(Runnable body) {
-    return new Check() {
+  void onATerminalSaysWhichChecksAreStillRunningOnOneLineErasedBeforeTheReport() throws Exception {
+    // given: a check that keeps running until stderr shows the progress line (bounded), so no timer is raced
+    StringWriter err = new StringWriter();
+    Check slow = new Check() {
       @Override
       public String id() {
         return "test.slow";
       }
 
       @Override
-      public List<Finding> run(CheckContext context) {
-        body.run();
+      public List<Finding> run(CheckContext context) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(20);
+        while (!err.toString().contains("test.slow") && Instant.now().isBefore(giveUp)) {
+          Thread.sleep(20);
+        }
         return List.of();
       }
     };
-  }
+    StringWriter out = new StringWriter();
+    CommandLine terminal = TunnelDoctor.commandLine(new DoctorContext(Map.of(), true, p -> TunnelDiagnostics.forConfig(p).check(slow),
+        Duration.ofMillis(100)));
+    terminal.setOut(new PrintWriter(out, true));
+    terminal.setErr(new PrintWriter(err, true));
 
+    // when
+    int exitCode = terminal.execute("validate", "--config", fixture("healthy.yml"));
+    DoctorRun pipe = DoctorRun.with(Map.of(), false, p -> TunnelDiagnostics.forConfig(p).check(new Check() {
+      @Override
+      public String id() {
+        return "test.quick";
+      }
+
+      @Override
+      public List<Finding> run(CheckContext context) {
+        return List.of();
+      }
+    }), "validate", "--config", fixture("healthy.yml"));
+
+    // then
+    assertThat(exitCode).isZero();
+    assertThat(err.toString()).matches("(\\r\\u001b\\[Ktunnel-doctor: checking ([a-z.]+, )*test\\.slow(, [a-z.]+)*, \\d+\\.\\ds)+\\r\\u001b\\[K");
+    assertThat(out.toString()).startsWith("Verdict: \u001b[1m\u001b[32mHEALTHY");
+    assertThat(pipe.err()).isEmpty();
+  }
 }

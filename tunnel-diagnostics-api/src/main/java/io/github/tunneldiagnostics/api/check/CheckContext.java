@@ -36,4 +36,23 @@ public interface CheckContext {
 
   /** The result of a check this one {@link Check#requires() requires}, once that check has finished. */
   Optional<CheckResult> resultOf(String checkId);
+
+  /**
+   * Tells the diagnosis's {@link io.github.tunneldiagnostics.api.DiagnosisListener listener} that this check
+   * starts working on {@code route}, for progress shown while a person waits. Optional: a check that works
+   * route by route may call it; the default does nothing.
+   *
+   * @param route one of {@link #routes()}
+   */
+  default void routeStarted(Route route) {}
+
+  /**
+   * Tells the diagnosis's listener that {@code route} is done (once per route; later calls for it are
+   * ignored). A route no check finishes is finished by the diagnosis when it ends. The default does
+   * nothing.
+   *
+   * @param route one of {@link #routes()}
+   * @param elapsed how long this check worked on it
+   */
+  default void routeFinished(Route route, Duration elapsed) {}
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.api.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -49,6 +50,8 @@ public final class Redaction {
               + "[A-Za-z0-9_.-]{0,40}?(?:token|secret|password|passwd|api[-_]?key|auth[-_]?key|access[-_]?key|private[-_]?key|credentials[-_]contents)"
               + "|pwd|sig|signature|cookie|set-cookie"
               + ")((?:[-_](?:file|path))?)(\\\\?\"?\\s*[:=]\\s*\\[?\\\\?\"?)(?=[^\\s\"'\\\\,;&\\]}]*[A-Za-z0-9])([^\\s\"'\\\\,;&\\]}]+)");
+  /** A word of every key name {@link #KEYED} matches (password and passwd share "passw", every *key "key"). */
+  private static final List<String> SECRET_WORDS = List.of("token", "secret", "passw", "key", "credentials", "pwd", "sig", "cookie");
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   private static final Pattern TOKEN_SHAPE = Pattern.compile("eyJ[A-Za-z0-9+/_=-]{16,}");
 
@@ -95,7 +98,7 @@ public final class Redaction {
     if (out.contains("--")) {
       out = FLAG.matcher(out).replaceAll(Redaction::flag);
     }
-    if (out.indexOf('=') >= 0 || out.indexOf(':') >= 0) {
+    if ((out.indexOf('=') >= 0 || out.indexOf(':') >= 0) && mayNameASecret(lower)) {
       out = KEYED.matcher(out).replaceAll(Redaction::keyed);
     }
     if (out.contains("eyJ")) {
@@ -103,6 +106,19 @@ public final class Redaction {
       out = TOKEN_SHAPE.matcher(out).replaceAll(MASK);
     }
     return out;
+  }
+
+  /**
+   * False when no key {@link #KEYED} knows can occur in the text: each of its names contains one of these
+   * words. Saves the regex on nearly every value a report holds (URLs, addresses, timings).
+   */
+  private static boolean mayNameASecret(String lower) {
+    for (String word : SECRET_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String schemeCredentials(MatchResult m) {

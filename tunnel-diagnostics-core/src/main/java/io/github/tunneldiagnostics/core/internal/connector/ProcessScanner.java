@@ -55,10 +55,11 @@ public final class ProcessScanner {
 
   private @Nullable ConnectorProcess read(long pid) {
     Path dir = procRoot.resolve(Long.toString(pid));
-    List<String> args = nulSeparated(dir.resolve("cmdline"));
-    if (args.isEmpty() || !isCloudflared(args.get(0))) {
-      return null;
+    byte[] cmdline = readSmall(dir.resolve("cmdline"));
+    if (!isCloudflared(firstArgument(cmdline))) {
+      return null; // decoded no further: other programs' command lines (a JVM's class path) can be long
     }
+    List<String> args = nulSeparated(cmdline);
     String metrics = null;
     String config = null;
     String tunnel = null;
@@ -157,9 +158,17 @@ public final class ProcessScanner {
     }
   }
 
-  private static List<String> nulSeparated(Path file) {
+  /** argv[0] of a {@code cmdline} file's bytes; empty when there is none. */
+  private static String firstArgument(byte[] cmdline) {
+    int end = 0;
+    while (end < cmdline.length && cmdline[end] != 0) {
+      end++;
+    }
+    return new String(cmdline, 0, end, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> nulSeparated(byte[] bytes) {
     List<String> parts = new ArrayList<>();
-    byte[] bytes = readSmall(file);
     int start = 0;
     for (int i = 0; i <= bytes.length; i++) {
       if (i == bytes.length || bytes[i] == 0) {

@@ -104,19 +104,22 @@ public final class OriginCheck implements Check {
           roots);
       Map<Route, CompletableFuture<List<Finding>>> probes = new LinkedHashMap<>();
       List<Finding> findings = new ArrayList<>();
+      long began = System.nanoTime();
       for (Route route : context.routes()) {
         if (route.rule() >= context.ingress().rules().size()) {
+          context.routeFinished(route, Duration.ZERO);
           continue;
         }
         IngressRule rule = context.ingress().rule(route.rule());
         if (!rule.service().isDialed()) {
           findings.add(notProbed(route, rule));
+          context.routeFinished(route, Duration.ZERO);
           continue;
         }
-        probes.put(route, CompletableFuture.supplyAsync(() -> new RouteProbe(run, route, rule, deadline).probe(), executor));
+        probes.put(route, CompletableFuture.supplyAsync(() -> probe(run, route, rule, deadline, context), executor));
       }
       for (Map.Entry<Route, CompletableFuture<List<Finding>>> entry : probes.entrySet()) {
-        findings.addAll(await(entry.getKey(), context, entry.getValue()));
+        findings.addAll(await(entry.getKey(), context, entry.getValue(), began));
       }
       return SharedOrigins.merge(findings);
     } finally {
@@ -141,6 +144,17 @@ public final class OriginCheck implements Check {
     }
   }
 
+  /** One route's probe, told to the diagnosis's listener as it starts and ends (progress on a terminal). */
+  private static List<Finding> probe(ProbeRun run, Route route, IngressRule rule, Instant deadline, CheckContext context) {
+    long start = System.nanoTime();
+    context.routeStarted(route);
+    try {
+      return new RouteProbe(run, route, rule, deadline).probe();
+    } finally {
+      context.routeFinished(route, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
   private Instant probeDeadline(CheckContext context) {
     Duration remaining = context.remaining();
     Duration reserve = remaining.dividedBy(4);
@@ -150,12 +164,14 @@ public final class OriginCheck implements Check {
     return context.clock().instant().plus(remaining.minus(reserve));
   }
 
-  private List<Finding> await(Route route, CheckContext context, CompletableFuture<List<Finding>> probe) throws InterruptedException {
+  private List<Finding> await(Route route, CheckContext context, CompletableFuture<List<Finding>> probe, long began) throws InterruptedException {
     IngressRule rule = context.ingress().rule(route.rule());
     try {
       return probe.get(Math.max(1, context.remaining().toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       probe.cancel(true);
+      context.routeFinished(route, Duration.ofNanos(System.nanoTime() - began)); // its probe ends later, unheard
+
       return List.of(Finding.error(FindingCode.ORIGIN_NO_RESPONSE)
           .check(ID)
           .subject("rule #" + rule.index() + " " + rule.service())

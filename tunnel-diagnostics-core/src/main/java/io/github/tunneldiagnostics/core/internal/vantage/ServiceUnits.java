@@ -67,6 +67,9 @@ public final class ServiceUnits {
     } catch (IOException | SecurityException e) {
       return null;
     }
+    if (!text.contains("cloudflared")) {
+      return null; // most units start something else: no need to split them into lines
+    }
     String joined = text.replace("\\\n", " ");
     for (String raw : joined.split("\n")) {
       String line = raw.strip();
