@@ -49,7 +49,7 @@ final class ContainerRemedies {
           "cloudflared runs in " + container + ", where " + http.host() + " is the container itself; the app listens on the host at " + listener
               + ", which the container reaches as " + name + " (its hosts file maps the name to the host gateway)."));
     }
-    if (name.isEmpty() && listener.startsWith("0.0.0.0:") || name.isEmpty() && listener.startsWith("[::]:")) {
+    if (name.isEmpty() && (listener.startsWith("0.0.0.0:") || listener.startsWith("[::]:"))) {
       return List.of(new Remedy.Manual("Add the host gateway to the cloudflared service (Compose: extra_hosts: [\"host.docker.internal:host-gateway\"]; "
           + "docker run: --add-host=host.docker.internal:host-gateway), restart it, then change rule #" + rule.index() + "'s service to "
           + service.get() + " (run fix again and it proposes that change).",

@@ -207,6 +207,7 @@ final class RemedyEditor {
    * before it ({@code ", "}, or a comma, a line break and the next line's indentation), which now follows it;
    * nothing else changes. A separator that holds a comment is refused: the comment belongs to the line it is on.
    */
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   private Edits moveFlowItem(SequenceNode ingress, Remedy.MoveRule move, int owner) throws Refused {
     Node item = yaml.rules().get(move.rule());
     Node target = yaml.rules().get(move.before());
