@@ -2,6 +2,7 @@
  * The public API of tunnel-diagnostics: the {@link io.github.tunneldiagnostics.api.Diagnosis} pipeline,
  * the {@link io.github.tunneldiagnostics.api.check.Check} SPI and the ingress model.
  */
+@SuppressWarnings("module") // qualified exports name modules built later in the reactor
 module io.github.tunneldiagnostics.api {
   requires static transitive org.jspecify;
 

@@ -3,13 +3,13 @@
  * matching exactly as cloudflared does them), origin probes, connector and log readers, and report
  * rendering. Entry point: {@link io.github.tunneldiagnostics.core.TunnelDiagnostics}.
  */
+@SuppressWarnings("module") // qualified exports name modules built later in the reactor
 module io.github.tunneldiagnostics.core {
   requires transitive io.github.tunneldiagnostics.api;
   requires static org.jspecify;
   requires org.slf4j;
   requires org.snakeyaml.engine;
   requires re2j;
-  requires com.ibm.icu;
   requires java.net.http;
   requires org.dnsjava;
 

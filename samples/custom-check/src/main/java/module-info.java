@@ -1,6 +1,6 @@
 /** A sample platform policy check for tunnel-diagnostics. */
 module com.example.tunnelpolicy {
-  requires io.github.tunneldiagnostics.api;
+  requires transitive io.github.tunneldiagnostics.api; // its public check implements the api's Check
   requires static org.jspecify;
 
   exports com.example.tunnelpolicy;

@@ -2,6 +2,7 @@ package io.github.tunneldiagnostics.benchmarks;
 
 import io.github.tunneldiagnostics.core.internal.logs.LogAnalysis;
 import io.github.tunneldiagnostics.core.internal.logs.LogClassifier;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +87,8 @@ public class LogThroughputBenchmark {
     Process grep =
         new ProcessBuilder("bash", "-c", "TIMEFORMAT='%3U %3S'; time grep -c 'Unable to reach the origin service' \"$0\"", file.toString())
             .start();
-    String count = new String(grep.getInputStream().readAllBytes()).trim();
-    String[] userSys = new String(grep.getErrorStream().readAllBytes()).trim().split("\\s+");
+    String count = new String(grep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    String[] userSys = new String(grep.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
     int exit = grep.waitFor();
     long grepWall = System.nanoTime() - t1;
     double grepCpu = userSys.length == 2 ? Double.parseDouble(userSys[0]) + Double.parseDouble(userSys[1]) : Double.NaN;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,11 +62,13 @@ final class DiagnosisRun {
           thread.setDaemon(true);
           return thread;
         };
-    ExecutorService ownPool = diagnosis.executor() == null ? Executors.newCachedThreadPool(daemons) : null;
+    Executor given = diagnosis.executor();
+    ExecutorService ownPool = given == null ? Executors.newCachedThreadPool(daemons) : null;
+    Executor executor = ownPool != null ? ownPool : Objects.requireNonNull(given);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons);
     try {
       for (String id : checksById.keySet()) {
-        schedule(id, ownPool != null ? ownPool : diagnosis.executor(), timer);
+        var unused = schedule(id, executor, timer); // kept in futures; awaited below
       }
       awaitAll();
     } finally {
@@ -79,7 +82,7 @@ final class DiagnosisRun {
     for (Map.Entry<String, CompletableFuture<CheckResult>> entry : futures.entrySet()) {
       CheckResult result = entry.getValue().getNow(null);
       if (result == null) {
-        result = timedOut(checksById.get(entry.getKey()), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
+        result = timedOut(Objects.requireNonNull(checksById.get(entry.getKey())), Duration.between(startedAt, clock.instant()), diagnosis.timeout());
       }
       results.add(result);
       findings.addAll(result.findings());
@@ -118,7 +121,7 @@ final class DiagnosisRun {
     if (existing != null) {
       return existing;
     }
-    Check check = checksById.get(id);
+    Check check = Objects.requireNonNull(checksById.get(id), id);
     List<CompletableFuture<CheckResult>> prerequisites = new ArrayList<>();
     for (String required : check.requires()) {
       if (checksById.containsKey(required)) {
@@ -165,7 +168,7 @@ final class DiagnosisRun {
               result.complete(invoke(check, context, begin));
             },
             null);
-    timer.schedule(
+    var unused = timer.schedule( // cancelled with the timer when the run ends
         () -> {
           if (result.complete(timedOut(check, Duration.between(begin, clock.instant()), allowed))) {
             task.cancel(true);

@@ -87,12 +87,12 @@ class DiagnosisTest {
   @Test
   void hangingCheckIsCutAtItsTimeoutWithoutDelayingTheReport() {
     CountDownLatch never = new CountDownLatch(1);
-    AtomicReference<Boolean> interrupted = new AtomicReference<>(false);
+    CountDownLatch interrupted = new CountDownLatch(1);
     Diagnosis diagnosis = Diagnosis.builder().ingress(model())
         .perCheckTimeout(Duration.ofMillis(200))
         .timeout(Duration.ofSeconds(5))
         .check(check("hang", Set.of(), ctx -> {
-          try { never.await(); } catch (InterruptedException e) { interrupted.set(true); throw e; }
+          try { never.await(); } catch (InterruptedException e) { interrupted.countDown(); throw e; }
           return List.of();
         }))
         .check(check("quick", Set.of(), ctx -> List.of()))
@@ -107,25 +107,47 @@ class DiagnosisTest {
     assertThat(report.result("hang").orElseThrow().findings().get(0).message())
         .isEqualTo("Check 'hang' did not finish within 200 ms; its result is missing from this report.");
     assertThat(report.result("quick").orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(await(interrupted)).as("the hung check's thread is interrupted when its time is up").isTrue();
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test
   void checkThatIgnoresInterruptsIsStillCutAtTheOverallDeadline() {
+    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
     Diagnosis diagnosis = Diagnosis.builder().ingress(model())
         .timeout(Duration.ofMillis(300))
         .check(check("stubborn", Set.of(), ctx -> {
-          long end = System.nanoTime() + 3_000_000_000L;
-          while (System.nanoTime() < end) { Thread.onSpinWait(); }
-          return List.of();
+          try {
+            while (!released.get()) { // ignores interrupts; stops only when the test lets it
+              Thread.onSpinWait();
+            }
+            return List.of();
+          } finally {
+            stopped.countDown();
+          }
         }))
         .build();
 
-    long start = System.nanoTime();
-    DiagnosisReport report = diagnosis.run();
-    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    try {
+      long start = System.nanoTime();
+      DiagnosisReport report = diagnosis.run();
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-    assertThat(tookMillis).isLessThan(300 + Diagnosis.GRACE.toMillis() + 1000);
-    assertThat(report.result("stubborn").orElseThrow().outcome()).isEqualTo(Outcome.ERRORED);
+      assertThat(tookMillis).isLessThan(300 + Diagnosis.GRACE.toMillis() + 1000);
+      assertThat(report.result("stubborn").orElseThrow().outcome()).isEqualTo(Outcome.ERRORED);
+    } finally {
+      released.set(true); // no thread keeps spinning after this test
+    }
+    assertThat(await(stopped)).isTrue();
   }
 
   @Test

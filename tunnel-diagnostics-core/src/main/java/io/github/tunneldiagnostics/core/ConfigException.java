@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core;
 
-import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.api.check.Finding;
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core;
 
-import io.github.tunneldiagnostics.core.ConnectorOptions;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.internal.connector.MetricsAddress;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core;
 
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 /**
  * A URL that {@code cloudflared tunnel ingress rule <URL>} refuses, with cloudflared's own message:
  * {@code <arg> is not a valid URL}, {@code <arg> doesn't have a hostname, consider adding a scheme}, or
@@ -9,8 +8,17 @@ import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 public final class InvalidRequestUrlException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  private final String text;
+
   /** An exception with cloudflared's message for the refused URL. */
   public InvalidRequestUrlException(String message) {
     super(message);
+    this.text = message;
+  }
+
+  /** cloudflared's message, never null. */
+  @Override
+  public String getMessage() {
+    return text;
   }
 }

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core;
 
-import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.util.Objects;
 

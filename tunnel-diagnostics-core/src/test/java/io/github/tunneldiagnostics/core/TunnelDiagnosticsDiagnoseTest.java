@@ -16,7 +16,6 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
-import io.github.tunneldiagnostics.core.ConnectorOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

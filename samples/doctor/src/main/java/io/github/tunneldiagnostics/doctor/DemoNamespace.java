@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's headline case: a stand-in cloudflared ({@link DemoConnector}) in its own network and mount
@@ -31,7 +32,8 @@ final class DemoNamespace implements AutoCloseable {
     if (!Files.exists(Path.of("/proc/self/ns/net"))) {
       return Optional.of("it needs Linux network namespaces");
     }
-    if (!run("id", "-u").strip().equals("0")) {
+    String uid = run("id", "-u");
+    if (uid == null || !uid.strip().equals("0")) {
       return Optional.of("it needs root to create a network namespace (run the demo with sudo to see it)");
     }
     if (run("unshare", "--net", "--mount", "true") == null) {
@@ -46,7 +48,7 @@ final class DemoNamespace implements AutoCloseable {
     return Optional.empty();
   }
 
-  private static String run(String... command) {
+  private static @Nullable String run(String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getOutputStream().close();

@@ -183,7 +183,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     try (@Nullable ProgressReporter progress = showProgress ? new ProgressReporter(TunnelDoctor.err(spec), context.progressDelay()) : null) {
       return (progress != null ? diagnostics.listener(progress) : diagnostics).diagnose();
     } catch (InvalidRequestUrlException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 

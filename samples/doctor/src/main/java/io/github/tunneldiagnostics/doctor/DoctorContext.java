@@ -43,6 +43,7 @@ record DoctorContext(
   }
 
   /** The real process: its environment, whether it has a console, and the library as it is. */
+  @SuppressWarnings("SystemConsoleNull") // on JDK 17, null is how a missing terminal shows
   static DoctorContext system() {
     return new DoctorContext(System.getenv(), System.console() != null, TunnelDiagnostics::forConfig, ProgressReporter.MOMENT);
   }

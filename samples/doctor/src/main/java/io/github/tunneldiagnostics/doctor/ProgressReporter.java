@@ -32,7 +32,7 @@ final class ProgressReporter implements DiagnosisListener, AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    timer.scheduleAtFixedRate(this::report, moment.toNanos(), moment.toNanos(), TimeUnit.NANOSECONDS);
+    var unused = timer.scheduleAtFixedRate(this::report, moment.toNanos(), moment.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -87,7 +87,7 @@ final class TestCommand implements Callable<Integer> {
     try {
       routes = RouteTableLoader.load(java.util.Objects.requireNonNull(table, "table"));
     } catch (RouteTableException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
     Path file = config != null ? config : routes.config();
     if (file == null) {

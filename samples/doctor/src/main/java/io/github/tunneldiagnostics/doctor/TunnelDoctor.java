@@ -73,7 +73,7 @@ public final class TunnelDoctor {
           // picocli's own handler would echo the offending argument, which may be a token
           CommandLine failed = exception.getCommandLine();
           PrintWriter err = failed.getErr();
-          err.println(Redaction.redact(exception.getMessage()));
+          err.println(Redaction.redact(String.valueOf(exception.getMessage())));
           if (!CommandLine.UnmatchedArgumentException.printSuggestions(exception, err)) {
             failed.usage(err);
           }

@@ -19,8 +19,13 @@ record DoctorRun(int exitCode, String out, String err) {
   }
 
   static DoctorRun with(Map<String, String> environment, boolean console, Function<Path, TunnelDiagnostics> diagnostics, String... args) {
+    return with(environment, console, diagnostics, new StringWriter(), args);
+  }
+
+  /** As above, writing standard error to {@code err}, which a test's check may watch while the run goes on. */
+  static DoctorRun with(
+      Map<String, String> environment, boolean console, Function<Path, TunnelDiagnostics> diagnostics, StringWriter err, String... args) {
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     CommandLine commandLine = TunnelDoctor.commandLine(new DoctorContext(environment, console, diagnostics, Duration.ofMillis(100)));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's {@code chromium} in headless mode, for tests that look at a page the way a person's browser
  * shows it. Each run gets a fresh profile and every background service off, so it never goes on the
- * network; a file:// page is all it opens. {@link #require()} skips the test, with the reason, where
+ * network; a file:// page is all it opens. {@link #require(Path)} skips the test, with the reason, where
  * no chromium is installed ({@code .ci/run} installs it).
  */
 final class HeadlessChromium {

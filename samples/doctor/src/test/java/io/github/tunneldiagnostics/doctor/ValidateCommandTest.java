@@ -10,8 +10,10 @@ import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,24 +230,22 @@ class ValidateCommandTest {
 
   @Test
   void saysOnStandardErrorWhichChecksAreStillRunningWhenARunTakesAMoment() {
-    // given
-    Check slow = new Check() {
-      @Override
-      public String id() {
-        return "test.slow";
+    // given: on a terminal, the check runs until the progress line is out (no sleep racing the 100 ms timer)
+    StringWriter terminalErr = new StringWriter();
+    Check untilProgressShown = slowCheck(() -> {
+      long giveUp = System.nanoTime() + 10_000_000_000L;
+      while (!terminalErr.toString().contains("still checking") && System.nanoTime() < giveUp) {
+        LockSupport.parkNanos(1_000_000);
       }
-
-      @Override
-      public List<Finding> run(CheckContext context) throws InterruptedException {
-        Thread.sleep(350);
-        return List.of();
-      }
-    };
+    });
+    // on a pipe, nothing may ever be printed, however long the check takes
+    Check longerThanTheMoment = slowCheck(() -> LockSupport.parkNanos(350_000_000));
     String config = fixture("healthy.yml");
 
     // when
-    DoctorRun terminal = DoctorRun.with(Map.of(), true, p -> TunnelDiagnostics.forConfig(p).check(slow), "validate", "--config", config);
-    DoctorRun pipe = DoctorRun.with(Map.of(), false, p -> TunnelDiagnostics.forConfig(p).check(slow), "validate", "--config", config);
+    DoctorRun terminal = DoctorRun.with(Map.of(), true, p -> TunnelDiagnostics.forConfig(p).check(untilProgressShown), terminalErr,
+        "validate", "--config", config);
+    DoctorRun pipe = DoctorRun.with(Map.of(), false, p -> TunnelDiagnostics.forConfig(p).check(longerThanTheMoment), "validate", "--config", config);
 
     // then
     assertThat(terminal.exitCode()).isZero();
@@ -253,4 +253,20 @@ class ValidateCommandTest {
     assertThat(terminal.out()).startsWith("Verdict: \u001b[1m\u001b[32mHEALTHY");
     assertThat(pipe.err()).isEmpty();
   }
+
+  private static Check slowCheck(Runnable body) {
+    return new Check() {
+      @Override
+      public String id() {
+        return "test.slow";
+      }
+
+      @Override
+      public List<Finding> run(CheckContext context) {
+        body.run();
+        return List.of();
+      }
+    };
+  }
+
 }

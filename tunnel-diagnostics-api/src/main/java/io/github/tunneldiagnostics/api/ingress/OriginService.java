@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * The service an ingress rule sends traffic to, in cloudflared's taxonomy (cloudflared-semantics.md §d).
- * {@link #toString()} is cloudflared's own rendering of the service.
+ * {@code toString()} is cloudflared's own rendering of the service.
  *
  * <p>Sealed because the library owns this taxonomy; a new cloudflared service type is a minor-version
  * change, so keep a {@code default} branch when switching over it.

@@ -2,7 +2,6 @@ package io.github.tunneldiagnostics.api.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tunneldiagnostics.api.ingress.OriginService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package io.github.tunneldiagnostics.core.report;
 
-import io.github.tunneldiagnostics.core.report.MatchReport;
-import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,5 @@
 package io.github.tunneldiagnostics.core.report;
 
-import io.github.tunneldiagnostics.core.report.ReportWriter;
-import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import java.io.IOException;
 

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core.report;
 
-import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -67,6 +67,7 @@ public enum EdgeFixture {
 
   private final int status;
   private final String reason;
+  @SuppressWarnings("ImmutableEnumChecker") // always a List.of(...): unmodifiable
   private final List<String> headers;
   private final String body;
 

@@ -215,7 +215,15 @@ public final class FakeDnsServer implements AutoCloseable {
       socket.close();
       socket = null;
     }
+    Thread loop = thread;
     thread = null;
+    if (loop != null && loop != Thread.currentThread()) {
+      try {
+        loop.join(2_000); // the closed socket ends its receive at once; no thread outlives the server
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Builds a {@link FakeDnsServer}: each call adds records; names are absolute or get a trailing dot. */

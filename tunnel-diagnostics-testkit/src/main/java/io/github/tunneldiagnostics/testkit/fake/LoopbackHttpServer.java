@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTTP/1.1 server on a loopback port, one thread per connection, that hands each parsed request
@@ -98,7 +99,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
   }
 
-  private static Request readHead(InputStream in) throws IOException {
+  private static @Nullable Request readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int state = 0;
     while (state < 4) {
@@ -126,7 +127,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     return new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "/", headers);
   }
 
-  private static long parseLength(String value) {
+  private static long parseLength(@Nullable String value) {
     if (value == null) {
       return 0;
     }

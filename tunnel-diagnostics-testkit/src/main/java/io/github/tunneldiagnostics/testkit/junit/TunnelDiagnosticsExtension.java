@@ -84,7 +84,8 @@ public final class TunnelDiagnosticsExtension implements BeforeAllCallback, Para
   private Loaded routes(ExtensionContext context) {
     Settings settings = programmatic != null ? programmatic : fromAnnotation(context);
     ExtensionContext owner = ownerContext(context);
-    Object key = programmatic != null ? this : TunnelDiagnosticsTest.class;
+    // a @Nested class with its own @TunnelDiagnosticsTest gets its own config; one without shares its outer class's
+    Object key = programmatic != null ? this : annotatedClass(context.getRequiredTestClass());
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> load(settings), Loaded.class);
   }
 
@@ -95,6 +96,16 @@ public final class TunnelDiagnosticsExtension implements BeforeAllCallback, Para
       current = current.getParent().get();
     }
     return current;
+  }
+
+  /** The test class, or the nearest enclosing class, that carries {@code @TunnelDiagnosticsTest}. */
+  private static Class<?> annotatedClass(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      if (AnnotationSupport.isAnnotated(c, TunnelDiagnosticsTest.class)) {
+        return c;
+      }
+    }
+    return testClass;
   }
 
   private static Settings fromAnnotation(ExtensionContext context) {

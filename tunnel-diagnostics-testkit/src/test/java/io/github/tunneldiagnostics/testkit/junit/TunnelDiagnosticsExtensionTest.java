@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +51,7 @@ class TunnelDiagnosticsExtensionTest {
       // the credentials file exists only on the connector host: a warning off it, never an error
       assertThat(validation).hasNoErrors().finding(FindingCode.CREDENTIALS_MISSING).hasSeverity(Severity.WARNING)
           .hasEvidence("neededOn", "the connector host");
+      assertThat(validation.ingress()).isSameAs(model); // the static validation of the injected model
       assertThat(model).routes("https://api.example.com/").toService("http://localhost:8080");
     }
 
@@ -58,6 +60,23 @@ class TunnelDiagnosticsExtensionTest {
       @Test
       void nestedClassSharesTheConfig(IngressModel model) {
         assertThat(model.source().location()).isEqualTo("classpath:cloudflared/config.yml");
+      }
+    }
+  }
+
+  @TunnelDiagnosticsTest(config = "classpath:cloudflared/config.yml")
+  static class NestedWithOwnConfig {
+    @Test
+    void outerClassGetsItsConfig(IngressModel model) {
+      assertThat(model.source().location()).isEqualTo("classpath:cloudflared/config.yml");
+    }
+
+    @Nested
+    @TunnelDiagnosticsTest(config = "classpath:cloudflared/invalid.yml", requireValidConfig = false)
+    class Inner {
+      @Test
+      void nestedClassGetsItsOwnConfig(IngressModel model) {
+        assertThat(model.source().location()).isEqualTo("classpath:cloudflared/invalid.yml");
       }
     }
   }
@@ -92,6 +111,11 @@ class TunnelDiagnosticsExtensionTest {
   static class ProgrammaticWithOverride {
     static final FakeOrigin APP = FakeOrigin.healthy().start();
 
+    @AfterAll
+    static void stopApp() {
+      APP.close(); // the origin lives as long as this class, not as long as the JVM
+    }
+
     @RegisterExtension
     static final TunnelDiagnosticsExtension TUNNEL = TunnelDiagnosticsExtension.builder()
         .config("classpath:cloudflared/config.yml")
@@ -117,6 +141,11 @@ class TunnelDiagnosticsExtensionTest {
   @Test
   void declarativeExtensionInjectsAndNestedClassesShareTheConfig() {
     run(DeclarativeInjection.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+  }
+
+  @Test
+  void nestedClassWithItsOwnAnnotationGetsItsOwnConfig() {
+    run(NestedWithOwnConfig.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
   }
 
   @Test

@@ -250,7 +250,7 @@ class PublicRouteCheckTest {
     DiagnosisReport report = diagnose(host(EdgeFixture.TIMEOUT));
     try (FakeEdge slow = FakeEdge.builder().delay(Duration.ofSeconds(30)).build().start()) {
       Path slowCa = slow.writeCaPem(dir.resolve("slow-ca.pem"));
-      StringBuilder config = new StringBuilder("ingress:\n  - hostname: slow.example.com\n    service: http://127.0.0.1:8080\n  - service: http_status:404\n");
+      String config = "ingress:\n  - hostname: slow.example.com\n    service: http://127.0.0.1:8080\n  - service: http_status:404\n";
       IngressModel model = ConfigLoader.load(Files.writeString(dir.resolve("slow.yml"), config));
       DiagnosisReport late = Diagnosis.builder().ingress(model).routes(List.of(new Route(slow.url("slow.example.com"), 0, "http://127.0.0.1:8080")))
           .check(new PublicRouteCheck(PublicRouteSettings.builder().dnsServer(DnsServer.parse(dns.address())).trust(EdgeTrust.withPemFile(slowCa))

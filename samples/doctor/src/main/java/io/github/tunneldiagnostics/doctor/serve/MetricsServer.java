@@ -41,9 +41,10 @@ public final class MetricsServer implements AutoCloseable {
         () -> exposition.render(snapshots.get())));
     server.createContext("/ready", exchange -> {
       Snapshot snapshot = snapshots.get();
-      boolean ready = snapshot.report() != null;
+      DiagnosisReport last = snapshot.report();
+      boolean ready = last != null;
       answer(exchange, ready ? 200 : 503, "text/plain; charset=utf-8",
-          () -> ready ? "ready: " + snapshot.runs() + " runs, last verdict " + snapshot.report().verdict() + "\n"
+          () -> last != null ? "ready: " + snapshot.runs() + " runs, last verdict " + last.verdict() + "\n"
               : "not ready: no diagnosis has finished yet\n");
     });
     server.createContext("/report.json", exchange -> {

@@ -55,9 +55,9 @@ public final class PrometheusExposition {
       connectors(report, snapshot.readyConnections(), out);
     }
     family(out, "tunnel_doctor_runs_total", "counter", "Diagnosis runs since the exporter started.");
-    sample(out, "tunnel_doctor_runs_total", Map.of(), snapshot.runs());
+    sample(out, "tunnel_doctor_runs_total", Map.of(), (double) snapshot.runs());
     family(out, "tunnel_doctor_run_failures_total", "counter", "Diagnosis runs that failed to produce a report (the last report is kept).");
-    sample(out, "tunnel_doctor_run_failures_total", Map.of(), snapshot.failures());
+    sample(out, "tunnel_doctor_run_failures_total", Map.of(), (double) snapshot.failures());
     family(out, "tunnel_doctor_last_run_duration_seconds", "gauge", "How long the latest diagnosis run took.");
     sample(out, "tunnel_doctor_last_run_duration_seconds", Map.of(), seconds(snapshot.lastRunDuration()));
     family(out, "tunnel_doctor_last_run_success", "gauge", "1 when the latest run produced a report, else 0.");
@@ -128,7 +128,7 @@ public final class PrometheusExposition {
     if (model != null && model.source().kind() == ConfigSource.Kind.CONNECTOR) {
       family(out, "tunnel_doctor_connector_config_version", "gauge",
           "The connector's configuration version: -1 for a local config file, 0 or more for a remotely managed one.");
-      sample(out, "tunnel_doctor_connector_config_version", Map.of("connector", model.source().location()), model.source().version());
+      sample(out, "tunnel_doctor_connector_config_version", Map.of("connector", model.source().location()), (double) model.source().version());
     }
   }
 

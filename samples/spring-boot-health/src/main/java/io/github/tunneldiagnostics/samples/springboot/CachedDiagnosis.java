@@ -99,7 +99,7 @@ public final class CachedDiagnosis implements AutoCloseable {
   public void refreshIfStale() {
     synchronized (this) {
       if (last == null || Duration.between(last.takenAt(), clock.instant()).compareTo(maxAge) >= 0) {
-        refresh();
+        var unused = refresh(); // meters read whatever is cached; they never wait for this refresh
       }
     }
   }

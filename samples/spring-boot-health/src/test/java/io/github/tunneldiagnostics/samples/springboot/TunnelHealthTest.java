@@ -46,7 +46,7 @@ class TunnelHealthTest {
     app.createContext("/", exchange -> {
       try (exchange) {
         exchange.sendResponseHeaders(200, 2);
-        exchange.getResponseBody().write("ok".getBytes());
+        exchange.getResponseBody().write("ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       }
     });
     app.start();
@@ -130,7 +130,7 @@ class TunnelHealthTest {
       Health waiting = indicator.health();
       release.countDown();
       Health after = null;
-      for (int i = 0; i < 200 && (after == null || after.getStatus() != Status.UP); i++) {
+      for (int i = 0; i < 200 && (after == null || !Status.UP.equals(after.getStatus())); i++) {
         after = indicator.health(); // waits at most 50 ms each
       }
 

@@ -1,7 +1,5 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.api.internal.golang.GoAtoi;
-import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import org.jspecify.annotations.Nullable;
 
 /**

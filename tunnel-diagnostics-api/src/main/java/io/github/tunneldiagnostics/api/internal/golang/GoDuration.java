@@ -1,7 +1,5 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
-import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,8 +24,17 @@ public final class GoDuration {
   public static final class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final String text;
+
     ParseException(String message) {
       super(message, null, false, false);
+      this.text = message;
+    }
+
+    /** Go's error text, never null. */
+    @Override
+    public String getMessage() {
+      return text;
     }
   }
 
@@ -77,7 +84,7 @@ public final class GoDuration {
         boolean overflow = false;
         while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
           if (!overflow) {
-            if (f > (Long.MAX_VALUE) / 10) {
+            if (f > Long.MAX_VALUE / 10) {
               overflow = true;
             } else {
               long y = f * 10 + (s.charAt(j) - '0');

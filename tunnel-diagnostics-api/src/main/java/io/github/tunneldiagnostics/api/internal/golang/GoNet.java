@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import org.jspecify.annotations.Nullable;
 
 /** The parts of Go's {@code net} package that cloudflared's ingress code calls. */
@@ -141,14 +140,16 @@ public final class GoNet {
     String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
     String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
     int groups = 0;
-    for (String side : new String[] {head, tail}) {
+    String[] sides = {head, tail};
+    for (int sideIndex = 0; sideIndex < sides.length; sideIndex++) {
+      String side = sides[sideIndex];
       if (side.isEmpty()) {
         continue;
       }
       String[] fields = side.split(":", -1);
       for (int i = 0; i < fields.length; i++) {
         String field = fields[i];
-        boolean last = i == fields.length - 1 && (side == tail || doubleColon < 0);
+        boolean last = i == fields.length - 1 && (sideIndex == 1 || doubleColon < 0);
         if (last && field.indexOf('.') >= 0) {
           if (!isIpv4(field)) {
             return false;

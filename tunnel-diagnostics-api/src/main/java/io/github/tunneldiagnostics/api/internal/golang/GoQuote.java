@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 /**
  * Go's {@code strconv.Quote} ({@code %q}), which cloudflared's and Go's error messages use for values.
  * Internal to the core module (this package is not exported).

@@ -1,7 +1,5 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.api.internal.golang.GoUrl;
-import io.github.tunneldiagnostics.api.internal.golang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -51,8 +49,17 @@ public final class GoUrl {
   public static final class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final String text;
+
     ParseException(String url, String reason) {
       super("parse " + GoQuote.quote(url) + ": " + reason, null, false, false);
+      this.text = "parse " + GoQuote.quote(url) + ": " + reason;
+    }
+
+    /** Go's error text, never null. */
+    @Override
+    public String getMessage() {
+      return text;
     }
   }
 
@@ -60,8 +67,16 @@ public final class GoUrl {
   private static final class Reason extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final String text;
+
     Reason(String text) {
       super(text, null, false, false);
+      this.text = text;
+    }
+
+    @Override
+    public String getMessage() {
+      return text;
     }
   }
 

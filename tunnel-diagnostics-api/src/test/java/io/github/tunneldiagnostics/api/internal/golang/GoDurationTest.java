@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
-import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -49,20 +49,20 @@ public record ApiSettings(URI baseUrl, @Nullable ApiToken token, @Nullable Strin
     if (tokenFile != null) {
       token = ApiToken.fromFile(tokenFile);
     } else if (nonBlank(environment.get("CLOUDFLARE_API_TOKEN"))) {
-      token = ApiToken.of(environment.get("CLOUDFLARE_API_TOKEN"));
+      token = ApiToken.of(environment.getOrDefault("CLOUDFLARE_API_TOKEN", ""));
     } else if (nonBlank(environment.get("CF_API_TOKEN"))) {
-      token = ApiToken.of(environment.get("CF_API_TOKEN"));
+      token = ApiToken.of(environment.getOrDefault("CF_API_TOKEN", ""));
     }
     String account = null;
     String source = "none";
-    if (nonBlank(accountId)) {
+    if (accountId != null && nonBlank(accountId)) {
       account = accountId.strip();
       source = "--account-id";
     } else if (nonBlank(environment.get("CLOUDFLARE_ACCOUNT_ID"))) {
-      account = environment.get("CLOUDFLARE_ACCOUNT_ID").strip();
+      account = environment.getOrDefault("CLOUDFLARE_ACCOUNT_ID", "").strip();
       source = "CLOUDFLARE_ACCOUNT_ID";
     } else if (nonBlank(environment.get("CF_ACCOUNT_ID"))) {
-      account = environment.get("CF_ACCOUNT_ID").strip();
+      account = environment.getOrDefault("CF_ACCOUNT_ID", "").strip();
       source = "CF_ACCOUNT_ID";
     } else if (credentialsFile != null && Files.isReadable(credentialsFile) && Files.size(credentialsFile) < 65536) {
       Matcher matcher = ACCOUNT_TAG.matcher(Files.readString(credentialsFile));

@@ -498,7 +498,7 @@ final class ConfigDecoder {
           return big.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
         }
       } else if (resolved.value() instanceof Double d && !d.isNaN() && !d.isInfinite()
-          && (unsigned ? d >= 0 && d < 1.8446744073709552E19 : d < 9.223372036854775807E18 && d >= -9.223372036854775808E18)) {
+          && (unsigned ? d >= 0 && d < 0x1p64 : d < 0x1p63 && d >= -0x1p63)) {
         return (long) d.doubleValue(); // yaml.v3 truncates a float into an int field
       } else if (dialect == Dialect.JSON && resolved.value() instanceof Double d && !d.isNaN()) {
         return (long) d.doubleValue();
@@ -536,7 +536,7 @@ final class ConfigDecoder {
         remediation = "write a Go duration such as `" + key + ": 30s`, `1m30s` or `300ms` (units: ns, us, ms, s, m, h)";
       }
       String detail = goError.isEmpty() ? "" : " (" + goError + ")";
-      recordTypeError(node, "time.Duration", where,
+      recordTypeError(node, "time.Duration",
           where + " is " + describe(node) + ", but cloudflared needs a Go duration string such as \"30s\", \"1m30s\" or \"300ms\"" + detail,
           remediation);
       return null;
@@ -584,7 +584,7 @@ final class ConfigDecoder {
       String key = keyText(keyNode);
       Integer earlier = seen.putIfAbsent(key, line(keyNode));
       if (earlier != null) {
-        recordTypeError(keyNode, null, key,
+        recordProblem(keyNode,
             "the key " + key + " appears twice in the same mapping (first at line " + earlier + ")",
             "keep one " + key + ": entry and delete the other", "line " + line(keyNode) + ": mapping key " + GoQuote.quote(key) + " already defined at line " + earlier);
         continue;
@@ -600,17 +600,17 @@ final class ConfigDecoder {
           if (item instanceof MappingNode m) {
             sources.add(m);
           } else {
-            recordTypeError(item, null, "<<", "a << merge must name mappings (e.g. <<: *defaults)", "point << at an anchored mapping",
+            recordProblem(item, "a << merge must name mappings (e.g. <<: *defaults)", "point << at an anchored mapping",
                 "line " + line(item) + ": map merge requires map or sequence of maps as the value");
           }
         }
       } else {
-        recordTypeError(merge, null, "<<", "a << merge must name a mapping (e.g. <<: *defaults)", "point << at an anchored mapping",
+        recordProblem(merge, "a << merge must name a mapping (e.g. <<: *defaults)", "point << at an anchored mapping",
             "line " + line(merge) + ": map merge requires map or sequence of maps as the value");
       }
       for (MappingNode source : sources) {
         if (merging.containsKey(source)) {
-          recordTypeError(source, null, "<<", "a << merge refers to a mapping that contains it, so the merge never ends",
+          recordProblem(source, "a << merge refers to a mapping that contains it, so the merge never ends",
               "remove the << that points back at its own mapping",
               "anchor '" + source.getAnchor().map(Object::toString).orElse("") + "' value contains itself");
           continue;
@@ -691,14 +691,14 @@ final class ConfigDecoder {
   // ------------------------------------------------------------------------------------- type errors
 
   private void typeError(Node node, String goType, String where, String expectation, String remediation) {
-    recordTypeError(node, goType, where, where + " is " + describe(node) + ", but cloudflared expects " + expectation, remediation);
+    recordTypeError(node, goType, where + " is " + describe(node) + ", but cloudflared expects " + expectation, remediation);
   }
 
-  private void recordTypeError(Node node, String goType, String where, String message, String remediation) {
-    recordTypeError(node, goType, where, message, remediation, goLine(node, goType));
+  private void recordTypeError(Node node, String goType, String message, String remediation) {
+    recordProblem(node, message, remediation, goLine(node, goType));
   }
 
-  private void recordTypeError(Node node, @Nullable String goType, String where, String message, String remediation, String goLine) {
+  private void recordProblem(Node node, String message, String remediation, String goLine) {
     String value = node instanceof ScalarNode s ? s.getValue() : "";
     problems.add(new Problem(line(node), column(node), goLine, message, remediation, value));
   }

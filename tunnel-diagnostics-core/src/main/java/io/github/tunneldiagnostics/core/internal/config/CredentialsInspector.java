@@ -96,7 +96,7 @@ final class CredentialsInspector {
       return read(resolution.get());
     }
     String tunnel = config.tunnel();
-    if (!isUuid(tunnel)) {
+    if (tunnel == null || !isUuid(tunnel)) {
       return List.of(); // a tunnel name is resolved through the API with cert.pem; nothing to check offline
     }
     List<Path> searched = new ArrayList<>();

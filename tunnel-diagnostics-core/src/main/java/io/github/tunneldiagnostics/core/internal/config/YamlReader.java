@@ -164,10 +164,18 @@ final class YamlReader {
     final int line;
     final int column;
 
+    private final String text;
+
     DepthException(String message, int line, int column) {
       super(message, null, false, false);
+      this.text = message;
       this.line = line;
       this.column = column;
+    }
+
+    @Override
+    public String getMessage() {
+      return text;
     }
   }
 

@@ -49,10 +49,10 @@ record YamlScalar(String tag, @Nullable Object value, String text) {
       return new YamlScalar(NULL, null, text);
     }
     if (TRUES.contains(text)) {
-      return new YamlScalar(BOOL, Boolean.TRUE, text);
+      return new YamlScalar(BOOL, true, text);
     }
     if (FALSES.contains(text)) {
-      return new YamlScalar(BOOL, Boolean.FALSE, text);
+      return new YamlScalar(BOOL, false, text);
     }
     if (text.equals(".nan") || text.equals(".NaN") || text.equals(".NAN")) {
       return new YamlScalar(FLOAT, Double.NaN, text);

@@ -146,7 +146,7 @@ public final class ConnectorInspector {
     ConnectorFindings.readiness(findings, options.expectedConnections(), found, ready, metrics, others);
     String runningConfigFile = runningConfigFile(client, base, processes);
     IngressModel running = runningConfig(findings, client, base, found, runningConfigFile);
-    TunnelState tunnel = tunnelState(findings, client, base, found, ready);
+    TunnelState tunnel = tunnelState(findings, client, base, found);
     return new ConnectorReport(findings, found, ready, running, tunnel, metrics, processes, lastRawConfig);
   }
 
@@ -308,7 +308,7 @@ public final class ConnectorInspector {
     return only.isCatchAll() && only.service() instanceof OriginService.HttpStatus status && status.status() == 503;
   }
 
-  private @Nullable TunnelState tunnelState(List<Finding> findings, MetricsClient client, URI base, String address, ReadyStatus ready) {
+  private @Nullable TunnelState tunnelState(List<Finding> findings, MetricsClient client, URI base, String address) {
     BoundedGet.Reply reply = client.get(base, "/diag/tunnel");
     if (!reply.complete() || reply.status() != 200) {
       return null; // before 2024.12 there is no /diag/*
@@ -330,7 +330,7 @@ public final class ConnectorInspector {
     TunnelState state = new TunnelState(tunnelId, JsonObjects.string(json, "connectorID"), connections);
     IngressModel file = options.fileModel();
     String configured = file == null ? null : file.tunnel();
-    if (configured != null && UUID.matcher(configured).matches() && !configured.toLowerCase(Locale.ROOT).equals(tunnelId.toLowerCase(Locale.ROOT))) {
+    if (file != null && configured != null && UUID.matcher(configured).matches() && !configured.toLowerCase(Locale.ROOT).equals(tunnelId.toLowerCase(Locale.ROOT))) {
       Finding.Builder b =
           Finding.error(FindingCode.CONNECTOR_WRONG_TUNNEL)
               .check(CHECK_ID)

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core.internal.diagnosis;
 
-import io.github.tunneldiagnostics.core.internal.diagnosis.PrereadConnectorCheck;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;

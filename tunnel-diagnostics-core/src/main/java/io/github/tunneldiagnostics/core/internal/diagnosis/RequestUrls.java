@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core.internal.diagnosis;
 
-import io.github.tunneldiagnostics.core.internal.diagnosis.RequestUrls;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.RuleMatch;

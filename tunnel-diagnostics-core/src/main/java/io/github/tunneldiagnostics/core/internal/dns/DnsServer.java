@@ -58,7 +58,7 @@ public record DnsServer(InetSocketAddress address) {
     try {
       return of(Cidr.literal(host), port);
     } catch (IllegalArgumentException e) {
-      throw invalid(text, e.getMessage());
+      throw invalid(text, String.valueOf(e.getMessage()));
     }
   }
 

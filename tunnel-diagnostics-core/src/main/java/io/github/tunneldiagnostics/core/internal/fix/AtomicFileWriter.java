@@ -35,7 +35,7 @@ public final class AtomicFileWriter {
    */
   public static Optional<Path> replace(Path file, byte[] bytes, byte[] expected, Clock clock) throws IOException {
     Path real = file.toRealPath();
-    Path directory = real.getParent();
+    Path directory = java.util.Objects.requireNonNull(real.getParent(), "a real file path has a parent");
     String name = String.valueOf(real.getFileName());
     @org.jspecify.annotations.Nullable PosixFileAttributes attributes = Files.getFileAttributeView(real, PosixFileAttributeView.class) == null
         ? null

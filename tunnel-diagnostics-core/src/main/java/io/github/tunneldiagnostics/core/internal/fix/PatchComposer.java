@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class PatchComposer {
   /**
+   * What composing the remedies into one edit gave.
+   *
    * @param text the edited text (the original when nothing applies)
    * @param applied the remedies whose edits are in {@code text}, in order
    * @param refused the remedies left out, each with its reason

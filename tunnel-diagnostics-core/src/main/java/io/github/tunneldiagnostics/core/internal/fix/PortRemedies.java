@@ -145,6 +145,7 @@ final class PortRemedies {
   private record Target(String host, int port, List<InetAddress> addresses) {}
 
   /** The loopback/IP host and port a rule dials, with the addresses it reaches (localhost: both loopbacks). */
+  @SuppressWarnings("AddressSelection") // IP literals and loopback only, never a lookup
   private static Optional<Target> target(IngressRule rule) {
     String host;
     int port;

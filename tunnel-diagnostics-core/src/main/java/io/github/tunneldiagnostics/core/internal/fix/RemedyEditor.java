@@ -86,6 +86,7 @@ final class RemedyEditor {
     return rule(rule);
   }
 
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   private boolean flow(MappingNode mapping) {
     SequenceNode ingress = yaml.ingress();
     return mapping.getFlowStyle() == FlowStyle.FLOW
@@ -243,7 +244,7 @@ final class RemedyEditor {
       }
     }
     boolean flowItem = before.getFlowStyle() == FlowStyle.FLOW
-        && (copiedTuple == null || copiedTuple.getValueNode() instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW);
+        && (copiedTuple == null || (copiedTuple.getValueNode() instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW));
     if (ingress != null && ingress.getFlowStyle() == FlowStyle.FLOW) {
       if (copiedTuple != null && !(copiedTuple.getValueNode() instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW)) {
         throw new Refused("the ingress list is written in flow style and the originRequest to copy is not; add the rule by hand");

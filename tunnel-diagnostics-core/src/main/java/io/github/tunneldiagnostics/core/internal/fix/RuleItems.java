@@ -32,6 +32,7 @@ final class RuleItems {
   }
 
   /** Where the item before rule {@code index} (a dropped null item too) ends, or the ingress key's line. */
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   int previousEnd(int index) {
     SequenceNode ingress = Objects.requireNonNull(yaml.ingress());
     Node item = yaml.rules().get(index);
@@ -62,6 +63,7 @@ final class RuleItems {
   }
 
   /** Rule {@code index}'s lines: from its comments and {@code -} to the next item (blank lines kept with it). */
+  @SuppressWarnings("ReferenceEquality") // YAML nodes are compared by identity: the same node of the parsed tree
   int[] span(int index) throws RemedyEditor.Refused {
     SequenceNode ingress = Objects.requireNonNull(yaml.ingress());
     Node item = yaml.rules().get(index);

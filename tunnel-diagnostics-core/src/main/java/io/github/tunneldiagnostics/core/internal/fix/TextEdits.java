@@ -85,6 +85,7 @@ final class TextEdits {
 
   private record Event(int position, int kind, int owner, Object edit) {} // kind 0: insertion, 1: replace or removal
 
+  @SuppressWarnings("ReferenceEquality") // the enclosing move itself, by identity
   private String render(int from, int to, @org.jspecify.annotations.Nullable Move within) {
     List<Event> events = new ArrayList<>();
     for (Replace r : replaces) {

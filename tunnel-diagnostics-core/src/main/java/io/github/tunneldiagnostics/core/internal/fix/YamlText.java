@@ -30,7 +30,7 @@ final class YamlText {
   private final String text;
   private final @Nullable MappingNode root;
   private final int[] charOffsets; // code point index -> char offset, or empty when the text is all BMP
-  private final Map<Node, Integer> references = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Integer> references = new IdentityHashMap<>();
   private final String newline;
 
   private YamlText(String text, @Nullable MappingNode root) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -78,7 +79,8 @@ final class TemplatePlaceholders {
       }
     }
     List<Finding> findings = new ArrayList<>();
-    byCause.forEach((cause, rules) -> findings.add(finding(fields.get(cause), placeholders.get(cause), rules)));
+    byCause.forEach((cause, rules) ->
+        findings.add(finding(Objects.requireNonNull(fields.get(cause)), placeholders.getOrDefault(cause, Set.of()), rules)));
     return findings;
   }
 

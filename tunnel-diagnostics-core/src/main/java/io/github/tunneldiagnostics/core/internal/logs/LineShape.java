@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.core.internal.logs;
 /**
  * Tells a cloudflared line from lines that only resemble one, and takes off the prefix of the tool that
  * collected it. A cloudflared console line starts with its RFC 3339 time and a level ({@code
- * 2024-12-10T10:00:00Z ERR }), a JSON line with {@code {}; anything else is accepted only behind a
+ * 2024-12-10T10:00:00Z ERR }), a JSON line with an opening brace; anything else is accepted only behind a
  * wrapper people really feed the doctor: journald's {@code cloudflared[PID]: }, {@code docker compose
  * logs}' {@code name  | }, {@code kubectl logs --prefix}' {@code [pod/…/…] }, and the time that {@code
  * --timestamps} puts in front. A timestamp further into a line (a line quoted in another message, a

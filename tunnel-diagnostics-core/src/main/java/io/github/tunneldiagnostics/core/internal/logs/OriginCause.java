@@ -186,6 +186,7 @@ record OriginCause(String code, Severity severity, String explanation, String re
     private final Map<String, OriginCause> plainHttp = new HashMap<>();
     private final Map<String, OriginCause> other = new HashMap<>();
 
+    @SuppressWarnings("ReferenceEquality") // NONE is a sentinel compared by identity
     @Nullable OriginCause of(String cause, String service) {
       if (cause.length() > MAX_KEY) {
         return OriginCause.of(cause, service); // rare and large: not worth the memory

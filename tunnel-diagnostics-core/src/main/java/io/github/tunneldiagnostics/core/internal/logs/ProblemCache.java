@@ -10,6 +10,7 @@ final class ProblemCache {
   private final String[] messages = new String[SIZE];
   private final String[] errors = new String[SIZE];
 
+  @SuppressWarnings("ReferenceEquality") // interned keys: identity is the point (see the class comment)
   boolean isNothing(String message, String error) {
     int slot = slot(message, error);
     return messages[slot] == message && errors[slot] == error;

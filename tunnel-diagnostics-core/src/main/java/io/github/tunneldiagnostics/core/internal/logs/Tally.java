@@ -149,6 +149,7 @@ final class Tally {
    * The aggregate of (code, rule, service), through a small direct-mapped cache: the same few keys repeat
    * millions of times, and their strings are interned, so identity decides a hit without hashing.
    */
+  @SuppressWarnings("ReferenceEquality") // interned keys: identity decides a hit (see above)
   private @Nullable Stats find(String code, int rule, String service) {
     int slot = (System.identityHashCode(code) * 31 + rule) * 31 + System.identityHashCode(service) & (CACHE - 1);
     if (cachedCode[slot] == code && cachedRule[slot] == rule && cachedService[slot] == service) {
@@ -210,7 +211,7 @@ final class Tally {
   }
 
   private @Nullable Instant parse(String raw) {
-    if (raw == cachedRaw || raw.equals(cachedRaw)) {
+    if (raw.equals(cachedRaw)) {
       return cachedInstant;
     }
     Instant parsed = fastUtc(raw);
@@ -274,7 +275,7 @@ final class Tally {
     Finding.Builder b = Finding.builder(s.code, s.severity).check(CHECK_ID);
     String when = first.isEmpty() ? "" : first.equals(last) ? " at " + first : " between " + first + " and " + last;
     String onlyHost = s.hosts.size() == 1 && s.otherHosts == 0 ? s.hosts.keySet().iterator().next() : "";
-    long hostCount = s.hosts.size() + (s.otherHosts > 0 ? 1 : 0);
+    long hostCount = (long) s.hosts.size() + (s.otherHosts > 0 ? 1 : 0);
     if (s.code.startsWith("ORIGIN_")) {
       String ruleName = ruleName(key.rule);
       StringBuilder subject = new StringBuilder();

@@ -28,10 +28,13 @@ final class ConnectStep {
   }
 
   /**
+   * Dials every address the way Go does and keeps the connection Go would use.
+   *
    * @param addresses in the order Go's resolver returns them
    * @param rewrite renders the rule's service for another host/port, for remediations
    * @return the connection Go would use, or null after a finding
    */
+  @SuppressWarnings("ReferenceEquality") // the attempt Go would have chosen, by identity
   @Nullable Socket connect(List<InetAddress> addresses, int port, RefusalExplainer.ServiceRewrite rewrite) {
     Duration timeout = probe.capped(settings.connectTimeout());
     List<DialAttempt> attempts = probe.run().dialer().dialAll(addresses, port, timeout);

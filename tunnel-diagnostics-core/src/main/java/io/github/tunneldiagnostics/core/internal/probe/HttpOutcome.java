@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What came back for one probe request. */
+@SuppressWarnings("SameNameButDifferent") // NoResponse.Kind and Malformed.Kind, always read qualified outside
 sealed interface HttpOutcome {
 
   /**
@@ -55,6 +56,7 @@ sealed interface HttpOutcome {
    * @param kind what they look like
    * @param frames for HTTP/2, the frames read, e.g. {@code SETTINGS, GOAWAY (PROTOCOL_ERROR)}; else empty
    */
+  @SuppressWarnings("ArrayRecordComponent") // never compared; read once to render evidence
   record Malformed(byte[] firstBytes, Kind kind, String frames) implements HttpOutcome {
     /** What non-HTTP bytes look like. */
     enum Kind {

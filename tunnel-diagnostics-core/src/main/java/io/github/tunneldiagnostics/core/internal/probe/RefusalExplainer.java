@@ -61,7 +61,7 @@ final class RefusalExplainer {
           .evidence("attempts", attempts)
           .evidence("listenersOnPort", elsewhere)
           .evidence("listenerProcess", who.isEmpty() ? "unknown (not visible to this user)" : who)
-          .evidence("nearbyListeners", nearby(sockets, port, addresses))
+          .evidence("nearbyListeners", nearby(sockets, port))
           .build();
     }
     List<TcpListener> nearbyReachable = sockets.tcp().stream()
@@ -81,7 +81,7 @@ final class RefusalExplainer {
     Finding.Builder builder = findings.start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
         .evidence("attempts", attempts)
         .evidence("listenersOnPort", "none")
-        .evidence("nearbyListeners", nearby(sockets, port, addresses));
+        .evidence("nearbyListeners", nearby(sockets, port));
     if (candidate.isPresent()) {
       TcpListener near = candidate.get();
       InetAddress reached = addresses.stream().filter(near::accepts).findFirst().orElse(addresses.get(0));
@@ -118,7 +118,7 @@ final class RefusalExplainer {
         .build();
   }
 
-  private static String nearby(SocketTable.Snapshot sockets, int port, List<InetAddress> addresses) {
+  private static String nearby(SocketTable.Snapshot sockets, int port) {
     String list = sockets.tcp().stream()
         .filter(l -> Math.abs(l.port() - port) <= NEARBY && l.port() != port)
         .sorted(Comparator.comparingInt(TcpListener::port))

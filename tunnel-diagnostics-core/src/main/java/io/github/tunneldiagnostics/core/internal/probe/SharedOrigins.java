@@ -41,7 +41,7 @@ final class SharedOrigins {
       if (entry instanceof Finding finding) {
         merged.add(finding);
       } else {
-        List<Finding> same = byCause.get((String) entry);
+        List<Finding> same = byCause.getOrDefault((String) entry, List.of());
         merged.add(same.size() == 1 ? same.get(0) : one(same));
       }
     }

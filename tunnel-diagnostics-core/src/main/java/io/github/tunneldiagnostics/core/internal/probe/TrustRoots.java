@@ -50,13 +50,14 @@ final class TrustRoots {
     }
   }
 
+  private static final long MAX_CA_POOL_BYTES = 4L * 1024 * 1024;
+
   /**
    * A trust manager over these roots plus the PEM file {@code caPool} (when not empty).
    *
    * @throws IOException when the caPool file cannot be read (cloudflared refuses to start then)
    * @throws GeneralSecurityException when it holds no parseable certificate
    */
-  private static final long MAX_CA_POOL_BYTES = 4L * 1024 * 1024;
 
   X509TrustManager withCaPool(String caPool) throws IOException, GeneralSecurityException {
     List<X509Certificate> roots = new ArrayList<>(base);

@@ -40,7 +40,7 @@ final class UnixOriginProbe {
       missing(path, "is not a valid path", "no such file or directory");
       return;
     }
-    if (path.isEmpty() || !Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+    if (path.isEmpty() || (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file))) {
       missing(path, "does not exist", "no such file or directory");
       return;
     }

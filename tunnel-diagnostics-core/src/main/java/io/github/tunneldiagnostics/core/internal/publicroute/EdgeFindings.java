@@ -140,10 +140,11 @@ final class EdgeFindings {
   static Finding ofFailure(PublicTarget target, EdgeTarget edge, EdgeFailure failure, @Nullable DnsReading reading) {
     Finding.Builder finding;
     int depth = reading != null ? reading.depth() : -1;
+    String zone = reading != null ? reading.zone() : "";
     switch (failure.kind()) {
       case TLS_HANDSHAKE_ALERT, TLS_NAME_MISMATCH -> finding = Finding.error(FindingCode.EDGE_CERT_NOT_COVERED)
           .message("The TLS handshake with the edge for " + target.host() + " failed (" + failure.detail() + ")"
-              + (depth >= 2 ? ": it is " + depth + " labels below its zone " + reading.zone() + ", and Universal SSL covers only the apex and"
+              + (depth >= 2 ? ": it is " + depth + " labels below its zone " + zone + ", and Universal SSL covers only the apex and"
                   + " first-level names." : ": the edge holds no certificate that covers it.")
               + " Browsers show ERR_SSL_VERSION_OR_CIPHER_MISMATCH.")
           .remediation("Order an Advanced Certificate (or enable Total TLS) that covers " + target.host()

@@ -56,19 +56,19 @@ final class RouteChain {
       byLink.put(link, new ArrayList<>());
     }
     for (Finding finding : findings) {
-      byLink.get(linkOf(finding)).add(finding);
+      byLink.computeIfAbsent(linkOf(finding), l -> new ArrayList<>()).add(finding);
     }
     List<ChainLink> chain = new ArrayList<>();
-    chain.add(link(0, host, byLink.get(Link.HOSTNAME), ran(report, "public", "dns", "edge")));
-    chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.get(Link.RULE), true));
+    chain.add(link(0, host, byLink.getOrDefault(Link.HOSTNAME, List.of()), ran(report, "public", "dns", "edge")));
+    chain.add(link(1, rule != null ? rule.label() : "rule #" + route.rule(), byLink.getOrDefault(Link.RULE, List.of()), true));
     boolean probed = ran(report, "origin");
-    chain.add(link(1, route.service(), byLink.get(Link.SERVICE), probed));
+    chain.add(link(1, route.service(), byLink.getOrDefault(Link.SERVICE, List.of()), probed));
     boolean dialed = rule == null || rule.service().isDialed();
     int stepDepth = 2;
     if (dialed) {
-      List<Finding> connecting = new ArrayList<>(byLink.get(Link.SERVICE));
-      connecting.addAll(byLink.get(Link.TLS));
-      connecting.addAll(byLink.get(Link.HTTP));
+      List<Finding> connecting = new ArrayList<>(byLink.getOrDefault(Link.SERVICE, List.of()));
+      connecting.addAll(byLink.getOrDefault(Link.TLS, List.of()));
+      connecting.addAll(byLink.getOrDefault(Link.HTTP, List.of()));
       Map<String, ChainLink> addresses = addresses(connecting);
       if (addresses.isEmpty()) {
         chain.add(new ChainLink(2, probed ? "addresses not reported" : "addresses not probed", LinkStatus.NOT_CHECKED, ""));
@@ -78,11 +78,11 @@ final class RouteChain {
       }
     }
     // the step that failed after the connection is its own link, after the address that accepted it
-    if (!byLink.get(Link.TLS).isEmpty()) {
-      chain.add(link(stepDepth, "TLS handshake", byLink.get(Link.TLS), true));
+    if (!byLink.getOrDefault(Link.TLS, List.of()).isEmpty()) {
+      chain.add(link(stepDepth, "TLS handshake", byLink.getOrDefault(Link.TLS, List.of()), true));
     }
-    if (!byLink.get(Link.HTTP).isEmpty()) {
-      chain.add(link(stepDepth, "HTTP response", byLink.get(Link.HTTP), true));
+    if (!byLink.getOrDefault(Link.HTTP, List.of()).isEmpty()) {
+      chain.add(link(stepDepth, "HTTP response", byLink.getOrDefault(Link.HTTP, List.of()), true));
     }
     return chain;
   }

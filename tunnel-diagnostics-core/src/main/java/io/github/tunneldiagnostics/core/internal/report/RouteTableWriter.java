@@ -88,7 +88,7 @@ public final class RouteTableWriter {
     boolean coverageCase = failUnder > 0;
     boolean coverageFails = coverageCase && result.coveragePercent() < failUnder;
     int tests = result.cases().size() + (coverageCase ? 1 : 0);
-    long failures = result.failures().size() + (coverageFails ? 1 : 0);
+    long failures = (long) result.failures().size() + (coverageFails ? 1 : 0);
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<testsuites name=\"tunnel-doctor test\" tests=\"").append(tests).append("\" failures=\"").append(failures).append("\" errors=\"0\">\n");
     out.append("  <testsuite name=\"").append(Xml.attribute(result.table().file().toString())).append("\" tests=\"").append(tests)

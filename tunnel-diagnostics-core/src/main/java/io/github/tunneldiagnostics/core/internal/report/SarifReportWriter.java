@@ -65,7 +65,7 @@ public final class SarifReportWriter implements ReportWriter {
         .name("version").value(toolVersion)
         .name("rules").beginArray();
     for (String code : codes) {
-      writeRule(code, byCode.get(code), json);
+      writeRule(code, byCode.getOrDefault(code, List.of()), json);
     }
     json.endArray().endObject().endObject();
 

@@ -32,6 +32,7 @@ public final class GoAddressSelection {
    * @param precedence higher is preferred
    * @param label matched against the source's label
    */
+  @SuppressWarnings("ArrayRecordComponent") // constants of Go's policy table, never compared
   record Policy(byte[] prefix, int bits, int precedence, int label) {
     boolean contains(byte[] ip16) {
       for (int bit = 0; bit < bits; bit++) {

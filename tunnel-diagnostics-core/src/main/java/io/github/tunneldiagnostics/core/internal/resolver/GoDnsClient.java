@@ -77,7 +77,7 @@ final class GoDnsClient {
           Map<Integer, Object> answers = exchange(server, fqdn, batch, until, conf.useTcp());
           for (int type : batch) {
             Object answer = answers.get(type);
-            Result result = classify(answer, server, lastServer, type);
+            Result result = classify(answer, lastServer, type);
             if (result.error() == null || result.noSuchHost()) {
               results.put(type, result);
               pending.remove((Integer) type);
@@ -97,7 +97,7 @@ final class GoDnsClient {
     return results;
   }
 
-  private static Result classify(@Nullable Object answer, InetSocketAddress server, String serverText, int type) {
+  private static Result classify(@Nullable Object answer, String serverText, int type) {
     if (answer instanceof String error) {
       return new Result(List.of(), error, serverText, false, error.endsWith("i/o timeout"));
     }
@@ -115,7 +115,7 @@ final class GoDnsClient {
     }
     List<InetAddress> addresses = new ArrayList<>();
     boolean ofType = false;
-    for (GoDnsMessage.Record record : message.answers()) {
+    for (GoDnsMessage.ResourceRecord record : message.answers()) {
       if (record.type() == type) {
         ofType = true;
       }
@@ -142,7 +142,7 @@ final class GoDnsClient {
     for (int type : types) {
       Object answer = answers.get(type);
       if (tcp || (answer instanceof GoDnsMessage message && message.truncated())) {
-        answers.put(type, tcp(server, fqdn, type, ids.get(type), until));
+        answers.put(type, tcp(server, fqdn, type, java.util.Objects.requireNonNull(ids.get(type)), until));
       }
     }
     return answers;

@@ -20,7 +20,7 @@ record GoDnsMessage(
     int rcode,
     String questionName,
     int questionType,
-    List<Record> answers,
+    List<ResourceRecord> answers,
     boolean hasAdditional) {
 
   /** Parses a response; null when it is not one (too short, not a response, broken names). */
@@ -47,7 +47,7 @@ record GoDnsMessage(
           questionType = type;
         }
       }
-      List<Record> answers = new ArrayList<>();
+      List<ResourceRecord> answers = new ArrayList<>();
       for (int i = 0; i < answerCount; i++) {
         readName(bytes, length, in);
         int type = in.getShort() & 0xffff;
@@ -63,7 +63,7 @@ record GoDnsMessage(
         if ((type == GoDnsClient.TYPE_A && rdLength == 4) || (type == GoDnsClient.TYPE_AAAA && rdLength == 16)) {
           address = InetAddress.getByAddress(data);
         }
-        answers.add(new Record(type, address));
+        answers.add(new ResourceRecord(type, address));
       }
       // Go folds an OPT record's extended RCODE in; the low four bits are what matter for these answers
       int rcode = flags & 0xf;
@@ -112,5 +112,5 @@ record GoDnsMessage(
   }
 
   /** One resource record; {@code address} is set for A and AAAA. */
-  record Record(int type, @Nullable InetAddress address) {}
+  record ResourceRecord(int type, @Nullable InetAddress address) {}
 }

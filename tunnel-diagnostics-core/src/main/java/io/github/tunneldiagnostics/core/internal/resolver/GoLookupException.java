@@ -13,6 +13,7 @@ public final class GoLookupException extends UnknownHostException {
   private final String server;
   private final String reason;
   private final boolean timedOut;
+  private final String goText;
 
   GoLookupException(String host, String server, String reason, boolean timedOut) {
     super(goText(host, server, reason));
@@ -20,6 +21,7 @@ public final class GoLookupException extends UnknownHostException {
     this.server = server;
     this.reason = reason;
     this.timedOut = timedOut;
+    this.goText = goText(host, server, reason);
   }
 
   private static String goText(String host, String server, String reason) {
@@ -48,6 +50,6 @@ public final class GoLookupException extends UnknownHostException {
 
   /** Go's text: {@code lookup <host> on <server>: <reason>}. */
   public String goError() {
-    return getMessage();
+    return goText;
   }
 }

@@ -63,7 +63,7 @@ public final class RouteTableLoader {
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       document = composer.hasNext() ? Optional.of(composer.next()) : Optional.empty();
     } catch (YamlEngineException e) {
-      throw new RouteTableException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
+      throw new RouteTableException(file + ": not valid YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '));
     }
     if (document.isEmpty() || !(document.get() instanceof MappingNode top)) {
       throw new RouteTableException(file + ":1:1: a route table is a mapping with 'cases:' (and optionally 'config:'); see the README");

@@ -82,7 +82,7 @@ final class ChildJvm {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
-  /** The locations of the classes the child loads: this module, the API, YAML, RE2/J, ICU and SLF4J. */
+  /** The locations of the classes the child loads: this module, the API, YAML, RE2/J, dnsjava and SLF4J. */
   static String classPath() {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> anchor : List.of(
@@ -90,7 +90,7 @@ final class ChildJvm {
         io.github.tunneldiagnostics.api.check.Finding.class,
         org.snakeyaml.engine.v2.api.Load.class,
         com.google.re2j.Pattern.class,
-        com.ibm.icu.text.IDNA.class,
+        org.xbill.DNS.Name.class,
         org.slf4j.LoggerFactory.class,
         org.jspecify.annotations.Nullable.class)) {
       CodeSource source = anchor.getProtectionDomain().getCodeSource();

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a port listens, in every network namespace on this machine (containers.md §2.6): one
  * representative process per {@code ns/net}, its {@code net/tcp{,6}} read for LISTEN sockets on the
- * port, owners found through {@code /proc/*&#47;fd}. Socket tables only: nothing is ever connected to.
+ * port, owners found through <code>/proc/*&#47;fd</code>. Socket tables only: nothing is ever connected to.
  * Without privileges only this process's own namespace is seen.
  */
 final class ListenerSearch {
@@ -103,7 +103,7 @@ final class ListenerSearch {
       }
       collect(hits, dir, port, place, e.getKey(), container);
     }
-    hits.sort((a, b) -> Integer.compare(a.place().ordinal(), b.place().ordinal()));
+    hits.sort((a, b) -> a.place().compareTo(b.place()));
     return hits;
   }
 
@@ -120,7 +120,7 @@ final class ListenerSearch {
     }
   }
 
-  /** The processes holding these sockets, {@code name (pid N)}, from the {@code socket:[inode]} links under {@code procRoot/*&#47;fd}. */
+  /** The processes holding these sockets, {@code name (pid N)}, from the {@code socket:[inode]} links under <code>procRoot/*&#47;fd</code>. */
   static Map<TcpListener, String> owners(Path procRoot, List<TcpListener> listeners) {
     Map<String, TcpListener> wanted = new LinkedHashMap<>();
     for (TcpListener l : listeners) {

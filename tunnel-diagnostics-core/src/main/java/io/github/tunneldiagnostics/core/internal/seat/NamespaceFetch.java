@@ -70,8 +70,8 @@ public final class NamespaceFetch implements MetricsTransport {
       }
       Map<String, Object> r = json.get();
       try {
-        BoundedGet.Reply reply = new BoundedGet.Reply(((Number) r.get("status")).intValue(), String.valueOf(r.get("body")),
-            BoundedGet.Outcome.valueOf(String.valueOf(r.get("outcome"))), String.valueOf(r.get("detail")), ((Number) r.get("bytes")).longValue());
+        BoundedGet.Reply reply = new BoundedGet.Reply(((Number) java.util.Objects.requireNonNull(r.get("status"))).intValue(), String.valueOf(r.get("body")),
+            BoundedGet.Outcome.valueOf(String.valueOf(r.get("outcome"))), String.valueOf(r.get("detail")), ((Number) java.util.Objects.requireNonNull(r.get("bytes"))).longValue());
         cache.put(base + String.valueOf(r.get("path")), reply);
       } catch (RuntimeException e) {
         // a malformed line: that path stays unfetched

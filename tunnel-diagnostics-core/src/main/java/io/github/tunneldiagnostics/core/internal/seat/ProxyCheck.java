@@ -138,7 +138,7 @@ public final class ProxyCheck implements Check {
     String why = status == 407 ? "asks for credentials cloudflared does not send (407)"
         : status == 403 ? "forbids this destination (403)"
         : "cannot reach the origin (" + status + ")";
-    return start.apply(Severity.ERROR)
+    return failed
         .message("cloudflared sends rule #" + rule.index() + "'s requests to " + target + " through the proxy " + via + ", and the proxy " + why
             + ": visitors get 502, whatever the direct probe says.")
         .remediation(exempt.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + exempt.substring(1) + ", or allow " + target + " on the proxy.")

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 
 /**
@@ -181,7 +182,7 @@ public final class SeatOriginCheck implements Check {
   }
 
   /** The findings the child printed, or null when it did not finish its work. */
-  private static List<Finding> parse(ChildJvm.Result result) {
+  private static @Nullable List<Finding> parse(ChildJvm.Result result) {
     if (result.exitCode() != 0) {
       return null;
     }
@@ -316,7 +317,7 @@ public final class SeatOriginCheck implements Check {
   /** The host, port and scheme a rule dials, or null for services without one. */
   record Target(String scheme, String host, int port) {}
 
-  static Target target(IngressRule rule) {
+  static @Nullable Target target(IngressRule rule) {
     if (rule.service() instanceof OriginService.Http http) {
       return new Target(http.scheme(), http.host(), http.effectivePort());
     }

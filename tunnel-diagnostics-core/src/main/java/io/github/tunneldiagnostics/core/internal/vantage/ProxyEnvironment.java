@@ -57,7 +57,8 @@ public record ProxyEnvironment(@Nullable ProxyServer httpProxy, @Nullable ProxyS
   public static ProxyEnvironment fromMap(Map<String, String> env) {
     ProxyServer http = any(env, "HTTP_PROXY", "http_proxy");
     ProxyServer https = any(env, "HTTPS_PROXY", "https_proxy");
-    String no = nonEmpty(env.get("NO_PROXY")) != null ? env.get("NO_PROXY") : Optional.ofNullable(env.get("no_proxy")).orElse("");
+    String upperNo = nonEmpty(env.get("NO_PROXY"));
+    String no = upperNo != null ? upperNo : Optional.ofNullable(env.get("no_proxy")).orElse("");
     return new ProxyEnvironment(http, https, no, nonEmpty(env.get("REQUEST_METHOD")) != null);
   }
 
@@ -82,8 +83,11 @@ public record ProxyEnvironment(@Nullable ProxyServer httpProxy, @Nullable ProxyS
    */
   public Optional<ProxyServer> proxyFor(String scheme, String host, int port) {
     String s = scheme.toLowerCase(Locale.ROOT);
-    ProxyServer proxy = s.equals("https") || s.equals("wss") ? httpsProxy : s.equals("http") || s.equals("ws") ? httpProxy : null;
-    if (proxy == null || (cgi && proxy == httpProxy)) {
+    boolean secure = s.equals("https") || s.equals("wss");
+    boolean plain = s.equals("http") || s.equals("ws");
+    // in a CGI environment (REQUEST_METHOD set) Go ignores HTTP_PROXY, which a request header could have set
+    ProxyServer proxy = secure ? httpsProxy : plain && !cgi ? httpProxy : null;
+    if (proxy == null) {
       return Optional.empty();
     }
     return useProxy(host, port) ? Optional.of(proxy) : Optional.empty();

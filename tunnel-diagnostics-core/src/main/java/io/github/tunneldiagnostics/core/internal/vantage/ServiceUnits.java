@@ -106,7 +106,8 @@ public final class ServiceUnits {
     List<String> words = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     char quote = 0;
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (quote != 0) {
         if (c == quote) {
           quote = 0;

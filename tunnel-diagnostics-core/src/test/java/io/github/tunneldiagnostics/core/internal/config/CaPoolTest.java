@@ -39,7 +39,7 @@ class CaPoolTest {
     X509CertificateHolder holder =
         new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name, pair.getPublic())
             .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-    return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(holder.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(holder.getEncoded()) + "\n-----END CERTIFICATE-----\n";
   }
 
   @Test

@@ -127,7 +127,7 @@ class CredentialsTest {
   @Test
   void theSameUuidInAnotherCaseIsNoMismatch() throws Exception {
     // given
-    Path file = write(etc.resolve("creds.json"), credentials(SECRET, UUID.toUpperCase()));
+    Path file = write(etc.resolve("creds.json"), credentials(SECRET, UUID.toUpperCase(java.util.Locale.ROOT)));
 
     // when / then
     assertThat(parse("tunnel: " + UUID + "\ncredentials-file: " + file + "\n").loadFindings()).isEmpty();

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core.internal.diagnosis;
 
-import io.github.tunneldiagnostics.core.internal.diagnosis.RequestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

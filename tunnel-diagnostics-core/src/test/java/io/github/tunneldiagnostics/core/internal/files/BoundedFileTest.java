@@ -38,7 +38,7 @@ class BoundedFileTest {
     Path file = Files.write(dir.resolve("big"), new byte[20_000]);
 
     // when
-    BoundedFile.FileTooLargeException e = catchThrowableOfType(() -> BoundedFile.read(file, 19_999), BoundedFile.FileTooLargeException.class);
+    BoundedFile.FileTooLargeException e = catchThrowableOfType(BoundedFile.FileTooLargeException.class, () -> BoundedFile.read(file, 19_999));
 
     // then
     assertThat(e).hasMessage(file + " is larger than 19999 bytes");
@@ -52,7 +52,7 @@ class BoundedFileTest {
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
     // when
-    BoundedFile.NotARegularFileException e = catchThrowableOfType(() -> BoundedFile.read(fifo, 100), BoundedFile.NotARegularFileException.class);
+    BoundedFile.NotARegularFileException e = catchThrowableOfType(BoundedFile.NotARegularFileException.class, () -> BoundedFile.read(fifo, 100));
 
     // then
     assertThat(e).hasMessage(fifo + " is a named pipe (FIFO), not a regular file");
@@ -70,11 +70,11 @@ class BoundedFileTest {
       assertThat(FileKind.of(Path.of("/dev/zero"))).isEqualTo(FileKind.CHARACTER_DEVICE);
       assertThat(FileKind.of(dir)).isEqualTo(FileKind.DIRECTORY);
       assertThat(FileKind.of(socket)).isEqualTo(FileKind.SOCKET);
-      assertThat(catchThrowableOfType(() -> BoundedFile.read(Path.of("/dev/zero"), 100), IOException.class))
+      assertThat(catchThrowableOfType(IOException.class, () -> BoundedFile.read(Path.of("/dev/zero"), 100)))
           .hasMessage("/dev/zero is a character device, not a regular file");
-      assertThat(catchThrowableOfType(() -> BoundedFile.read(dir, 100), IOException.class))
+      assertThat(catchThrowableOfType(IOException.class, () -> BoundedFile.read(dir, 100)))
           .hasMessage(dir + " is a directory, not a regular file");
-      assertThat(catchThrowableOfType(() -> BoundedFile.read(socket, 100), IOException.class))
+      assertThat(catchThrowableOfType(IOException.class, () -> BoundedFile.read(socket, 100)))
           .hasMessage(socket + " is a socket, not a regular file");
     }
   }
@@ -82,7 +82,7 @@ class BoundedFileTest {
   @Test
   void saysWhenNothingIsThere() {
     // when
-    NoSuchFileException e = catchThrowableOfType(() -> BoundedFile.read(dir.resolve("missing"), 100), NoSuchFileException.class);
+    NoSuchFileException e = catchThrowableOfType(NoSuchFileException.class, () -> BoundedFile.read(dir.resolve("missing"), 100));
 
     // then
     assertThat(e).hasMessage(dir.resolve("missing").toString());

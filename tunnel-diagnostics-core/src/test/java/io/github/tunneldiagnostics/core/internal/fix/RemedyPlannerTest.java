@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 /** Which remedy each finding gets, and that a port change never points a route at another application. */
 class RemedyPlannerTest {
@@ -157,15 +158,15 @@ class RemedyPlannerTest {
 
     DiagnosisReport report = TunnelDiagnostics.forConfig(file).url("https://example.test/").validate();
 
-    assertThat(report.findingsWithCode(FindingCode.CONFIG_UNKNOWN_KEY)).singleElement().extracting(Finding::remedies).asList()
+    assertThat(report.findingsWithCode(FindingCode.CONFIG_UNKNOWN_KEY)).singleElement().extracting(Finding::remedies, InstanceOfAssertFactories.LIST)
         .containsExactly(new Remedy.RenameKey(0, "originRequest", "noTlsVerify", "noTLSVerify",
             "cloudflared ignores noTlsVerify (keys are case-sensitive); noTLSVerify is the key it reads."));
-    assertThat(report.findingsWithCode(FindingCode.RULE_UNREACHABLE)).singleElement().extracting(Finding::remedies).asList()
+    assertThat(report.findingsWithCode(FindingCode.RULE_UNREACHABLE)).singleElement().extracting(Finding::remedies, InstanceOfAssertFactories.LIST)
         .containsExactly(new Remedy.MoveRule(1, 0,
             "cloudflared takes the first rule that matches, and rule #0 matches every request rule #1 could."));
     Remedy apex = new Remedy.AddRule(0, "example.test", "http://127.0.0.1:8080", 0,
         "*.example.test never matches example.test itself; a rule of its own serves it like its subdomains.");
-    assertThat(report.findingsWithCode(FindingCode.WILDCARD_APEX_UNMATCHED)).singleElement().extracting(Finding::remedies).asList()
+    assertThat(report.findingsWithCode(FindingCode.WILDCARD_APEX_UNMATCHED)).singleElement().extracting(Finding::remedies, InstanceOfAssertFactories.LIST)
         .containsExactly(apex);
   }
 
@@ -184,7 +185,7 @@ class RemedyPlannerTest {
 
     DiagnosisReport report = TunnelDiagnostics.forConfig(file).validate();
 
-    assertThat(report.findingsWithCode(FindingCode.CONFIG_YAML_INVALID)).singleElement().extracting(Finding::remedies).asList().containsExactly(
+    assertThat(report.findingsWithCode(FindingCode.CONFIG_YAML_INVALID)).singleElement().extracting(Finding::remedies, InstanceOfAssertFactories.LIST).containsExactly(
         new Remedy.SetOriginRequest(Remedy.TOP_LEVEL, "tlsTimeout", "10", "10s", "cloudflared reads tlsTimeout as a Go duration string and refuses"
             + " the bare number 10 (cannot unmarshal !!int into time.Duration): 10s is what was meant."),
         new Remedy.SetOriginRequest(0, "connectTimeout", "30", "30s", "cloudflared reads connectTimeout as a Go duration string and refuses"

@@ -93,7 +93,7 @@ class RemoteChangesTest {
   void aDurationThatIsNotWholeSecondsCannotBeWrittenInTheApisForm() {
     assertThat(RemoteChanges.jsonValue("connectTimeout", "500ms")).isNull();
     assertThat(RemoteChanges.jsonValue("connectTimeout", "2m")).isEqualTo(120L);
-    assertThat(RemoteChanges.jsonValue("noTLSVerify", "true")).isEqualTo(Boolean.TRUE);
+    assertThat(RemoteChanges.jsonValue("noTLSVerify", "true")).isEqualTo(true);
     assertThat(RemoteChanges.jsonValue("originServerName", "a.example.com")).isEqualTo("a.example.com");
   }
 }

@@ -64,7 +64,6 @@ final class ProbeFixture {
   /** A model of these rules plus a trailing http_status:404 catch-all. */
   static IngressModel model(List<IngressRule> rules) {
     List<IngressRule> all = new ArrayList<>(rules);
-    OriginService.HttpStatus notFound = new OriginService.HttpStatus(404);
     all.add(IngressRule.builder().index(all.size()).service("http_status:404").build());
     return IngressModel.builder().source(ConfigSource.inline("test")).rules(all).build();
   }
