@@ -9,6 +9,7 @@ import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.fix.ConfigPatch;
 import io.github.tunneldiagnostics.core.fix.ConnectorWatch;
+import io.github.tunneldiagnostics.core.fix.TargetVerifier;
 import io.github.tunneldiagnostics.core.fix.WriteResult;
 import io.github.tunneldiagnostics.core.internal.fix.Reload;
 import io.github.tunneldiagnostics.core.internal.fix.ReloadAdvisor;
@@ -162,10 +163,7 @@ final class FixCommand implements Callable<Integer> {
     } else {
       WriteResult result;
       try {
-        // the new targets are probed from cloudflared's seat (inside its container's namespace when it runs in one)
-        Path proc = Path.of("/proc");
-        result = patch.write(SeatTargetVerifier.of(patch.patched(), connector, java.nio.file.Files.isDirectory(proc) ? proc : null,
-            Resolver.system(), timeout));
+        result = patch.write(gate(before, patch));
       } catch (IOException e) {
         throw new UsageException("cannot write the config file '" + file + "': " + ConfigFiles.reason(e) + "; it is unchanged");
       }
@@ -229,6 +227,20 @@ final class FixCommand implements Callable<Integer> {
         .filter(f -> f.severity() == io.github.tunneldiagnostics.api.check.Severity.ERROR)
         .filter(f -> f.configRemedies().isEmpty() || !result.applied().containsAll(f.configRemedies()))
         .toList();
+  }
+
+  /**
+   * The write gate's probe of the new targets, from the seat the diagnosis judged from: inside the connector's
+   * network namespace when the diagnosis ran there (CONNECTOR_IN_CONTAINER names its pid), else from this host.
+   * Never another process found meanwhile.
+   */
+  private TargetVerifier gate(DiagnosisReport before, ConfigPatch patch) {
+    Optional<String> seat = before.findingsWithCode(FindingCode.CONNECTOR_IN_CONTAINER).stream()
+        .map(f -> f.evidence().get("pid")).filter(java.util.Objects::nonNull).findFirst();
+    if (seat.isPresent()) {
+      return SeatTargetVerifier.of(patch.patched(), seat.get(), Path.of("/proc"), Resolver.system(), timeout);
+    }
+    return TargetVerifier.probing(Resolver.system(), timeout);
   }
 
   private String runReload(Reload advice) {

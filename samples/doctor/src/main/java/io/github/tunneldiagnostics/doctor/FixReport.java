@@ -170,13 +170,15 @@ final class FixReport {
 
   /** What the API part of a remotely managed tunnel's fix says: the request to send, or why there is none. */
   private String remoteLine() {
-    if (remoteRequest != null && remoteRequest.request() != null) {
+    RemoteApiRequest.Outcome outcome = remoteRequest;
+    RemoteApiRequest.Request request = outcome == null ? null : outcome.request();
+    if (request != null) {
       return "The same " + (remoteChanges.size() == 1 ? "change" : remoteChanges.size() + " changes")
           + " with the Cloudflare API (the doctor does not send it: run it with a token that has Account › Cloudflare Tunnel › Edit; "
-          + "the connectors pick the new version up by themselves):\n" + remoteRequest.request().curl();
+          + "the connectors pick the new version up by themselves):\n" + request.curl();
     }
-    if (remoteRequest != null) {
-      return "No API request is shown: " + remoteRequest.problem() + ".\n";
+    if (outcome != null) {
+      return "No API request is shown: " + outcome.problem() + ".\n";
     }
     return apiAsked ? "" : "Run fix again with --cloudflare-api to see the exact Cloudflare API request that makes "
         + (remoteChanges.size() == 1 ? "this change" : "these changes") + ".\n";
