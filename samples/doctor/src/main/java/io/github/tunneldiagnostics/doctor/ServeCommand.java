@@ -108,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = TunnelDoctor.err(spec);
-    try (DiagnosisLoop loop = new DiagnosisLoop(configured::diagnose, new ConnectorReadiness(readinessBudget), interval, Clock.systemUTC(),
+    try (DiagnosisLoop loop = new DiagnosisLoop(configured::diagnose, new ConnectorReadiness(readinessBudget, metrics), interval, Clock.systemUTC(),
             warning -> {
               synchronized (err) {
                 err.println("tunnel-doctor: serve: " + warning);

@@ -8,6 +8,7 @@ import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.internal.Redaction;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
+import io.github.tunneldiagnostics.core.internal.files.BoundedFile;
 import io.github.tunneldiagnostics.core.internal.fix.AtomicFileWriter;
 import io.github.tunneldiagnostics.core.internal.fix.PatchComposer;
 import io.github.tunneldiagnostics.core.internal.fix.RulePlan;
@@ -15,7 +16,6 @@ import io.github.tunneldiagnostics.core.internal.fix.UnifiedDiff;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +47,9 @@ import org.jspecify.annotations.Nullable;
  * the file's mode and owner, and leaves a backup beside it. Immutable and thread-safe.
  */
 public final class ConfigPatch {
+  /** The largest config file read: the config loader's bound (a FIFO or device is refused before it is opened). */
+  private static final long MAX_CONFIG_BYTES = 4L * 1024 * 1024;
+
   /** A remedy left out of the patch, and why. */
   public record Refusal(Remedy remedy, String reason) {
     /** The record's fields, under the redaction policy. */
@@ -132,7 +135,7 @@ public final class ConfigPatch {
    * @throws IOException when the file cannot be read
    */
   public static ConfigPatch read(Path file, List<Remedy> remedies) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = BoundedFile.read(file, MAX_CONFIG_BYTES);
     return of(bytes, file, remedies);
   }
 
@@ -251,7 +254,7 @@ public final class ConfigPatch {
   }
 
   private boolean unchanged(Path target) throws IOException {
-    return sha256(Files.readAllBytes(target)).equals(originalSha256());
+    return sha256(BoundedFile.read(target, MAX_CONFIG_BYTES)).equals(originalSha256());
   }
 
   private static WriteResult refused(Path target, String reason) {

@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ready edge connections of the connectors a report names: from the report's connector findings
  * (evidence {@code readyConnections}, present when the connector is not ready or degraded), else, for a
  * report diagnosed from a connector's {@code /config}, from that connector's {@code /ready}. Only the
- * metrics address the diagnosis already used is asked; one GET with a time and a byte budget.
+ * metrics address the diagnosis already used is asked (also {@code --metrics} when no finding names a count: a
+ * ready connector serving the file's rules leaves none); one GET with a time and a byte budget.
  */
 public final class ConnectorReadiness implements Function<DiagnosisReport, Map<String, Integer>> {
   private static final Pattern READY = Pattern.compile("\"readyConnections\"\\s*:\\s*(\\d+)");
@@ -29,9 +31,16 @@ public final class ConnectorReadiness implements Function<DiagnosisReport, Map<S
 
   private final HttpClient client;
   private final Duration timeout;
+  private final @Nullable String metricsAddress;
 
-  public ConnectorReadiness(Duration timeout) {
+  /**
+   * @param timeout the budget of one {@code /ready} read
+   * @param metricsAddress the connector's metrics server given with {@code --metrics}, asked when no finding
+   *     carries its count (a connector that is ready and serves the file's rules leaves none), or null
+   */
+  public ConnectorReadiness(Duration timeout, @Nullable String metricsAddress) {
     this.timeout = timeout;
+    this.metricsAddress = metricsAddress;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
         .proxy(java.net.ProxySelector.of(null)).build();
   }
@@ -48,6 +57,10 @@ public final class ConnectorReadiness implements Function<DiagnosisReport, Map<S
     IngressModel model = report.ingress();
     if (model != null && model.source().kind() == ConfigSource.Kind.CONNECTOR && !ready.containsKey(model.source().location())) {
       read(model.source().location()).ifPresent(count -> ready.put(model.source().location(), count));
+    }
+    String given = metricsAddress;
+    if (given != null && ready.isEmpty()) {
+      read(given).ifPresent(count -> ready.put(given, count));
     }
     return ready;
   }

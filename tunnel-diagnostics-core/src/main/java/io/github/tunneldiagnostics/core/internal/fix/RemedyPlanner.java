@@ -16,7 +16,6 @@ import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
 import io.github.tunneldiagnostics.core.internal.probe.SocketTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +112,7 @@ public final class RemedyPlanner {
       return null;
     }
     try {
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      String text = new String(io.github.tunneldiagnostics.core.internal.files.BoundedFile.read(file, 4L * 1024 * 1024), StandardCharsets.UTF_8);
       return YamlText.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, file.toString());
     } catch (IOException | ConfigException | RuntimeException e) {
       return null;

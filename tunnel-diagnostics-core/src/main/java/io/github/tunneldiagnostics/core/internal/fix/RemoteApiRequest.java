@@ -10,7 +10,6 @@ import io.github.tunneldiagnostics.core.internal.cloudflareapi.CloudflareApiClie
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.report.JsonTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -142,8 +141,9 @@ public final class RemoteApiRequest {
     }
     try {
       Path file = credentials.get();
-      if (Files.isReadable(file) && Files.size(file) < 65536) {
-        Matcher matcher = TUNNEL_ID.matcher(Files.readString(file));
+      String text = io.github.tunneldiagnostics.core.internal.files.BoundedFile.readTextOrNull(file, 65535);
+      if (text != null) {
+        Matcher matcher = TUNNEL_ID.matcher(text);
         if (matcher.find()) {
           return Optional.of(matcher.group(1).toLowerCase(Locale.ROOT));
         }
