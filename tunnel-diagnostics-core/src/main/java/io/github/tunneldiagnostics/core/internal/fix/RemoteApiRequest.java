@@ -139,17 +139,13 @@ public final class RemoteApiRequest {
     if (credentials.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      Path file = credentials.get();
-      String text = io.github.tunneldiagnostics.core.internal.files.BoundedFile.readTextOrNull(file, 65535);
-      if (text != null) {
-        Matcher matcher = TUNNEL_ID.matcher(text);
-        if (matcher.find()) {
-          return Optional.of(matcher.group(1).toLowerCase(Locale.ROOT));
-        }
+    // best effort: a missing, unreadable, special or oversized file gives no tunnel id
+    String text = io.github.tunneldiagnostics.core.internal.files.BoundedFile.readTextOrNull(credentials.get(), 65535);
+    if (text != null) {
+      Matcher matcher = TUNNEL_ID.matcher(text);
+      if (matcher.find()) {
+        return Optional.of(matcher.group(1).toLowerCase(Locale.ROOT));
       }
-    } catch (IOException e) {
-      return Optional.empty();
     }
     return Optional.empty();
   }
