@@ -28,7 +28,9 @@ final class DnsFindings {
     switch (reading.outcome()) {
       case NOT_FOUND -> {
         if (wrongZone != null) {
-          String zone = wrongZone.substring(host.length() + 1);
+          // <host>.<zone> by construction; anything else names the whole wrong name as its zone (found by Jazzer)
+          String zone = wrongZone.length() > host.length() + 1 && wrongZone.startsWith(host + ".")
+              ? wrongZone.substring(host.length() + 1) : wrongZone;
           findings.add(base(Finding.error(FindingCode.DNS_WRONG_ZONE), target, reading)
               .message(host + " does not exist in DNS, but " + wrongZone + " does: the record was written into zone " + zone
                   + " (cloudflared tunnel route dns uses the zone of its cert.pem), not into the zone of " + host + ".")
