@@ -9,7 +9,6 @@ import io.github.tunneldiagnostics.core.internal.cloudflareapi.ApiUnavailableExc
 import io.github.tunneldiagnostics.core.internal.cloudflareapi.CloudflareApiClient;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
 import io.github.tunneldiagnostics.core.internal.report.JsonTree;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
