@@ -92,7 +92,7 @@ public class OriginProbeBenchmark {
     OriginService.HttpStatus notFound = new OriginService.HttpStatus(404);
     rules.add(IngressRule.builder().index(rules.size()).service(notFound.toString()).build());
     model = IngressModel.builder().source(ConfigSource.inline("benchmark")).rules(rules).build();
-    routes = rules.stream().map(r -> new Route("rule #" + r.index(), r.index(), r.service().toString())).toList();
+    routes = rules.stream().map(r -> Route.forRule(r.index(), r.service().toString())).toList();
     check = OriginCheck.builder().socketTable(SocketTable.none()).build();
   }
 

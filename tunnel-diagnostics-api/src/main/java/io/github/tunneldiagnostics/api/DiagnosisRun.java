@@ -63,7 +63,7 @@ final class DiagnosisRun {
   }
 
   private static List<Route> routesForEveryRule(IngressModel model) {
-    return model.rules().stream().map(r -> new Route("rule #" + r.index(), r.index(), r.service().toString())).toList();
+    return model.rules().stream().map(r -> Route.forRule(r.index(), r.service().toString())).toList();
   }
 
   DiagnosisReport execute() {

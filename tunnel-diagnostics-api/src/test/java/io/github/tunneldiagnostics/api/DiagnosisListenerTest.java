@@ -38,17 +38,17 @@ class DiagnosisListenerTest {
 
     @Override
     public void diagnosisStarted(List<Route> routes) {
-      record("started " + routes.stream().map(Route::url).toList());
+      record("started " + routes.stream().map(Route::label).toList());
     }
 
     @Override
     public void routeStarted(Route route) {
-      record("route started " + route.url());
+      record("route started " + route.label());
     }
 
     @Override
     public void routeFinished(Route route, Duration elapsed) {
-      record("route finished " + route.url());
+      record("route finished " + route.label());
     }
 
     @Override
@@ -73,7 +73,7 @@ class DiagnosisListenerTest {
           context.routeStarted(first); // a second start of the same route is not passed on
           context.routeFinished(first, Duration.ofMillis(5));
           context.routeFinished(first, Duration.ofMillis(6)); // nor a second finish
-          context.routeFinished(new Route("https://elsewhere.example/", 0, "http://localhost:8080"), Duration.ZERO); // nor a route not planned
+          context.routeFinished(Route.forUrl(RouteUrl.parse("https://elsewhere.example/"), 0, "http://localhost:8080"), Duration.ZERO); // nor a route not planned
           return List.of(finding("probe", Severity.ERROR, 0));
         }))
         .listener(recorder)

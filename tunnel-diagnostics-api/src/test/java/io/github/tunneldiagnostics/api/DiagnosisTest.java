@@ -64,7 +64,7 @@ class DiagnosisTest {
     assertThat(report.verdict()).isEqualTo(Verdict.BROKEN);
     assertThat(report.results()).extracting(r -> r.outcome()).containsExactly(Outcome.FAILED, Outcome.PASSED);
     assertThat(report.routes()).extracting(RouteReport::verdict).containsExactly(Verdict.BROKEN, Verdict.HEALTHY);
-    assertThat(report.routes()).extracting(r -> r.route().url()).containsExactly("rule #0", "rule #1");
+    assertThat(report.routes()).extracting(r -> r.route().label()).containsExactly("rule #0", "rule #1");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.github.tunneldiagnostics.core;
 
 import io.github.tunneldiagnostics.api.DiagnosisListener;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
@@ -99,7 +101,7 @@ public final class TunnelDiagnostics {
   /**
    * Adds URLs to diagnose; their routes replace the default of one route per rule. The hostname is
    * lower-cased, as a browser would send it, and the route carries that form of the URL. A URL cloudflared
-   * refuses makes {@link #validate()} throw {@link InvalidRequestUrlException}.
+   * refuses makes {@link #validate()} throw {@link InvalidRouteUrlException}.
    */
   public TunnelDiagnostics url(String... more) {
     for (String url : more) {
@@ -257,7 +259,7 @@ public final class TunnelDiagnostics {
    * report's {@link DiagnosisReport#ingress()} source says which was used. Everything ends within the
    * {@linkplain #timeout(Duration) timeout}.
    *
-   * @throws InvalidRequestUrlException when a URL given with {@link #url(String...)} is one cloudflared
+   * @throws InvalidRouteUrlException when a URL given with {@link #url(String...)} is one cloudflared
    *     refuses, with cloudflared's message
    */
   public DiagnosisReport diagnose() {
@@ -271,7 +273,7 @@ public final class TunnelDiagnostics {
    * connector, no logs, no custom checks; everything ends within the {@linkplain #timeout(Duration)
    * timeout}. A config that cannot be loaded yields a report with its finding.
    *
-   * @throws InvalidRequestUrlException when a URL is one cloudflared refuses, with cloudflared's message
+   * @throws InvalidRouteUrlException when a URL is one cloudflared refuses, with cloudflared's message
    */
   public DiagnosisReport probeOrigins() {
     return withRemedies(ModelDiagnosis.probeOrigins(settings));
@@ -305,7 +307,7 @@ public final class TunnelDiagnostics {
    * Runs the {@linkplain #standardStaticChecks() static checks} plus the custom ones, without any network
    * traffic. A config that cannot be loaded yields a report with its finding and verdict BROKEN.
    *
-   * @throws InvalidRequestUrlException when a URL given with {@link #url(String...)} is one cloudflared
+   * @throws InvalidRouteUrlException when a URL given with {@link #url(String...)} is one cloudflared
    *     refuses, with cloudflared's message
    */
   public DiagnosisReport validate() {
@@ -317,17 +319,17 @@ public final class TunnelDiagnostics {
    * for byte (never lower-cased), a port is ignored, the path is percent-decoded and matched unanchored.
    *
    * @throws ConfigException when the config cannot be loaded
-   * @throws InvalidRequestUrlException when cloudflared refuses the URL, with cloudflared's message
+   * @throws InvalidRouteUrlException when cloudflared refuses the URL, with cloudflared's message
    */
   public RuleMatch match(String url) throws ConfigException {
-    return IngressMatcher.of(load()).matchUrl(Objects.requireNonNull(url, "url"));
+    return IngressMatcher.of(load()).match(RouteUrl.parse(Objects.requireNonNull(url, "url")));
   }
 
   /**
    * {@link #match(String)} for every URL given with {@link #url(String...)}, as one report for a writer.
    *
    * @throws ConfigException when the config cannot be loaded
-   * @throws InvalidRequestUrlException when cloudflared refuses a URL, with cloudflared's message
+   * @throws InvalidRouteUrlException when cloudflared refuses a URL, with cloudflared's message
    */
   public MatchReport matchUrls() throws ConfigException {
     return UrlMatching.matchAll(load(), settings.urls());

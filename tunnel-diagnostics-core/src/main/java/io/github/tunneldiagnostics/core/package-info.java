@@ -3,7 +3,7 @@
  * matches and diagnoses a cloudflared configuration, with the values its answers are made of ({@link
  * io.github.tunneldiagnostics.core.RuleMatch}, {@link io.github.tunneldiagnostics.core.ConnectorOptions})
  * and the exceptions it throws ({@link io.github.tunneldiagnostics.core.ConfigException}, {@link
- * io.github.tunneldiagnostics.core.InvalidRequestUrlException}).
+ * io.github.tunneldiagnostics.api.InvalidRouteUrlException}).
  */
 @NullMarked
 package io.github.tunneldiagnostics.core;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tunneldiagnostics.api.DiagnosisListener;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckResult;
 import io.github.tunneldiagnostics.api.check.FindingCode;
@@ -89,12 +90,12 @@ class DiagnosisProgressTest {
 
     @Override
     public void routeStarted(Route route) {
-      lines.add("route started " + route.url());
+      lines.add("route started " + route.label());
     }
 
     @Override
     public void routeFinished(Route route, Duration took) {
-      lines.add("route finished " + route.url());
+      lines.add("route finished " + route.label());
       elapsed.add(took);
     }
 
@@ -141,7 +142,7 @@ class DiagnosisProgressTest {
     // then: the total comes first; each probed route starts before it finishes, inside the origin check
     assertThat(report.findingsWithCode(FindingCode.ORIGIN_CONNECTION_REFUSED)).hasSize(1);
     assertThat(events.lines.get(0)).isEqualTo("started 5");
-    assertThat(events.planned).extracting(Route::url).containsExactly("rule #0", "rule #1", "rule #2", "rule #3", "rule #4");
+    assertThat(events.planned).extracting(Route::label).containsExactly("rule #0", "rule #1", "rule #2", "rule #3", "rule #4");
     assertThat(events.count("route started ")).isEqualTo(4);
     assertThat(events.count("route finished ")).isEqualTo(events.planned.size());
     for (String rule : List.of("rule #0", "rule #1", "rule #2", "rule #3")) {
@@ -175,8 +176,8 @@ class DiagnosisProgressTest {
 
     // then
     assertThat(events.planned).containsExactly(
-        new Route("https://a.test.example/", 0, "http://127.0.0.1:" + origins.get(0).getLocalPort()),
-        new Route("https://other.test.example/", 1, "http_status:404"));
+        Route.forUrl(RouteUrl.parse("https://a.test.example/"), 0, "http://127.0.0.1:" + origins.get(0).getLocalPort()),
+        Route.forUrl(RouteUrl.parse("https://other.test.example/"), 1, "http_status:404"));
     assertThat(events.lines).containsSubsequence("route started https://a.test.example/", "route finished https://a.test.example/")
         .contains("route finished https://other.test.example/");
     assertThat(events.count("route finished ")).isEqualTo(2);

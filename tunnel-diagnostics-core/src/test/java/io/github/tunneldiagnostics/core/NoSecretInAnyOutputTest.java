@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import static io.github.tunneldiagnostics.core.SecretMarkers.ALL;
 import static io.github.tunneldiagnostics.core.SecretMarkers.FORMS;
 import static io.github.tunneldiagnostics.core.SecretMarkers.assertNoMarker;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.LogReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.CheckResult;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Secrets in every form (SecretMarkers) pushed through every output: each report format (text, JSON,
  * Markdown, SARIF, JUnit, HTML) for diagnosis and match reports, the remedies' strings, the exceptions that
- * carry input (ConfigException, InvalidRequestUrlException) and a log classified from lines full of them.
+ * carry input (ConfigException, InvalidRouteUrlException) and a log classified from lines full of them.
  * No marker may come out anywhere.
  */
 class NoSecretInAnyOutputTest {
@@ -77,7 +79,7 @@ class NoSecretInAnyOutputTest {
         .message(ALL).remediation(ALL).rule(0).evidence(Map.of("all", ALL, "service", SERVICE));
     remedies().forEach(withRemedies::remedy);
     findings.add(withRemedies.build());
-    Route route = new Route(URL, 0, SERVICE);
+    Route route = Route.forUrl(RouteUrl.parse(URL), 0, SERVICE);
     LogReport logs = new LogReport(List.of("/var/log/cloudflared.log?token=tokMARK4value"), 10, 2, 1, Map.of(), Map.of("otherProgram", 1L),
         1, 1, 1, ALL, false, true);
     return new DiagnosisReport(Verdict.BROKEN, Instant.parse("2026-11-30T12:00:00Z"), Duration.ofMillis(5), model(),
@@ -166,7 +168,7 @@ class NoSecretInAnyOutputTest {
     }
 
     // then
-    assertThat(thrown).anySatisfy(t -> assertThat(t).isInstanceOf(InvalidRequestUrlException.class));
+    assertThat(thrown).anySatisfy(t -> assertThat(t).isInstanceOf(InvalidRouteUrlException.class));
     for (Throwable t : thrown) {
       if (t != null) {
         assertNoMarker("refused URL", t.toString());

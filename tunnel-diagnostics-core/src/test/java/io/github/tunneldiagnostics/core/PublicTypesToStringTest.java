@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import static io.github.tunneldiagnostics.core.SecretMarkers.ALL;
 import static io.github.tunneldiagnostics.core.SecretMarkers.FORMS;
 import static io.github.tunneldiagnostics.core.SecretMarkers.assertNoMarker;
@@ -62,7 +63,17 @@ class PublicTypesToStringTest {
     made.put(OriginRequest.class, () -> OriginRequest.builder().httpHostHeader(FORMS.get(3)).originServerName(FORMS.get(0)).build());
     made.put(OriginRequestOverrides.class, () -> OriginRequestOverrides.builder().httpHostHeader(FORMS.get(3)).build());
     made.put(ConfigException.class, () -> new ConfigException(Finding.error(FindingCode.CONFIG_YAML_INVALID).check("config").subject(ALL).message(ALL).build()));
-    made.put(InvalidRequestUrlException.class, () -> new InvalidRequestUrlException(ALL + " is not a valid URL"));
+    made.put(InvalidRouteUrlException.class, () -> new InvalidRouteUrlException(ALL + " is not a valid URL"));
+    made.put(io.github.tunneldiagnostics.api.RouteUrl.class,
+        () -> io.github.tunneldiagnostics.api.RouteUrl.parse("https://alice:pwMARK8@app.example.com/?access_token=atMARK10x&sig=sgMARK11x"));
+    made.put(io.github.tunneldiagnostics.api.Route.class, () -> io.github.tunneldiagnostics.api.Route.forUrl(
+        io.github.tunneldiagnostics.api.RouteUrl.parse("https://alice:pwMARK8@app.example.com/?access_token=atMARK10x"), 0,
+        "http://alice:pwMARK8@127.0.0.1:8080"));
+    made.put(io.github.tunneldiagnostics.api.RouteReport.class, () -> new io.github.tunneldiagnostics.api.RouteReport(
+        io.github.tunneldiagnostics.api.Route.forUrl(
+            io.github.tunneldiagnostics.api.RouteUrl.parse("https://alice:pwMARK8@app.example.com/?access_token=atMARK10x"), 0,
+            "http://alice:pwMARK8@127.0.0.1:8080"),
+        io.github.tunneldiagnostics.api.Verdict.BROKEN));
     made.put(TunnelDiagnostics.class, () -> TunnelDiagnostics.forModel(IngressModel.builder().rules(List.of(rule())).build())
         .url("https://app.example.com/?access_token=atMARK10x").metrics("127.0.0.1:20241"));
     made.put(CloudflareApiOptions.class, () -> CloudflareApiOptions.builder().token("cfut_MARK7abcdefghijklmnopqrstuvwxyz")

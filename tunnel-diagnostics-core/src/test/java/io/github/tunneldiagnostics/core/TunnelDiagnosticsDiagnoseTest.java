@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -104,7 +105,7 @@ class TunnelDiagnosticsDiagnoseTest {
     // then
     assertThat(report.ingress().source()).isEqualTo(ConfigSource.connector(address(connector), -1));
     assertThat(report.routes()).extracting(RouteReport::route)
-        .containsExactly(new Route("https://app.test.example/", 0, "http://" + address(app)));
+        .containsExactly(Route.forUrl(RouteUrl.parse("https://app.test.example/"), 0, "http://" + address(app)));
     assertThat(report.findingsWithCode(FindingCode.ORIGIN_REACHABLE)).hasSize(1);
     assertThat(report.findingsWithCode(FindingCode.ORIGIN_CONNECTION_REFUSED)).isEmpty();
     assertThat(report.findingsWithCode(FindingCode.CONNECTOR_CONFIG_DRIFT)).hasSize(1);

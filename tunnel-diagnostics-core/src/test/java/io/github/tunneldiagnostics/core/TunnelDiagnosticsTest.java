@@ -1,11 +1,13 @@
 package io.github.tunneldiagnostics.core;
 
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Check;
@@ -45,9 +47,9 @@ class TunnelDiagnosticsTest {
     assertThat(report.verdict()).isEqualTo(Verdict.HEALTHY);
     assertThat(report.results()).extracting(r -> r.checkId()).containsExactly("config", "ingress", "ingress.route");
     assertThat(report.routes()).extracting(RouteReport::route).containsExactly(
-        new Route("rule #0", 0, "http://127.0.0.1:8080"),
-        new Route("rule #1", 1, "http://127.0.0.1:8082"),
-        new Route("rule #2", 2, "http_status:404"));
+        Route.forRule(0, "http://127.0.0.1:8080"),
+        Route.forRule(1, "http://127.0.0.1:8082"),
+        Route.forRule(2, "http_status:404"));
   }
 
   @Test
@@ -61,8 +63,8 @@ class TunnelDiagnosticsTest {
 
     // then
     assertThat(report.routes()).extracting(RouteReport::route).containsExactly(
-        new Route("https://app.example.com:8443/Path?Q=1", 0, "http://127.0.0.1:8080"),
-        new Route("https://other.example.org/", 2, "http_status:404"));
+        Route.forUrl(RouteUrl.parse("https://app.example.com:8443/Path?Q=1"), 0, "http://127.0.0.1:8080"),
+        Route.forUrl(RouteUrl.parse("https://other.example.org/"), 2, "http_status:404"));
     assertThat(report.verdict()).isEqualTo(Verdict.BROKEN);
     assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.HOSTNAME_NOT_ROUTED);
   }
@@ -143,7 +145,7 @@ class TunnelDiagnosticsTest {
     TunnelDiagnostics diagnostics = TunnelDiagnostics.forConfig(fixture("two-hosts.yml")).url("app.example.com");
 
     // when / then
-    assertThatExceptionOfType(InvalidRequestUrlException.class)
+    assertThatExceptionOfType(InvalidRouteUrlException.class)
         .isThrownBy(diagnostics::validate)
         .withMessage("app.example.com doesn't have a hostname, consider adding a scheme");
   }

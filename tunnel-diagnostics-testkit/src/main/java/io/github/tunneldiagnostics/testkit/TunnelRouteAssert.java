@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.testkit;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
@@ -51,7 +52,7 @@ public class TunnelRouteAssert extends AbstractObjectAssert<TunnelRouteAssert, @
     }
     IngressRule rule = match.rule();
     if (!rule.service().isDialed()) {
-      List<Finding> explanation = RouteExplainer.explainRoute(route.tunnel().model(), route.url(), match);
+      List<Finding> explanation = RouteExplainer.explainRoute(route.tunnel().model(), RouteUrl.parse(route.url()), match);
       failWithMessage("%nExpecting route%n  %s%nto resolve to a live origin, but %s serves it with %s: there is no origin to reach.%n%s%s",
           route.url(), rule.label(), rule.service(), overridesNote(route), FindingDescription.of(explanation));
       return myself;

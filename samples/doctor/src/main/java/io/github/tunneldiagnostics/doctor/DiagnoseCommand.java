@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.doctor;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -181,7 +181,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   private DiagnosisReport run(TunnelDiagnostics diagnostics) {
     try (@Nullable ProgressLine progress = quiet ? null : context.progress(TunnelDoctor.err(spec))) {
       return (progress != null ? diagnostics.listener(progress) : diagnostics).diagnose();
-    } catch (InvalidRequestUrlException e) {
+    } catch (InvalidRouteUrlException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
   }

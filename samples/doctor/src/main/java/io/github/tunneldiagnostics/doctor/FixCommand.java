@@ -18,7 +18,7 @@ import io.github.tunneldiagnostics.core.internal.fix.RemoteApiRequest;
 import io.github.tunneldiagnostics.core.internal.fix.SeatTargetVerifier;
 import java.time.Clock;
 import java.time.Instant;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -265,7 +265,7 @@ final class FixCommand implements Callable<Integer> {
   private DiagnosisReport diagnose(TunnelDiagnostics diagnostics) {
     try {
       return diagnostics.diagnose();
-    } catch (InvalidRequestUrlException e) {
+    } catch (InvalidRouteUrlException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
   }

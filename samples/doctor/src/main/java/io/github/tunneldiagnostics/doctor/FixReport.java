@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
+import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Remedy;
@@ -204,10 +205,10 @@ final class FixReport {
       return lines;
     }
     Map<String, RouteReport> old = new LinkedHashMap<>();
-    before.routes().forEach(r -> old.put(r.route().url(), r));
+    before.routes().forEach(r -> old.put(r.route().label(), r));
     for (RouteReport route : after.routes()) {
-      RouteReport was = old.get(route.route().url());
-      lines.add(route.route().url() + ": " + (was == null ? "(new)" : was.verdict() + " " + was.route().service() + edge(before, was)) + " -> "
+      RouteReport was = old.get(route.route().label());
+      lines.add(route.route().label() + ": " + (was == null ? "(new)" : was.verdict() + " " + was.route().service() + edge(before, was)) + " -> "
           + route.verdict() + " " + route.route().service() + edge(after, route));
     }
     return lines;
@@ -229,10 +230,10 @@ final class FixReport {
 
   /** What the edge answered for the route's public hostname ({@code --public}), as {@code " (edge: CODE)"}; empty without. */
   private static String edge(DiagnosisReport report, RouteReport route) {
-    String url = route.route().url();
+    Route asked = route.route();
     return report.findings().stream()
-        .filter(f -> f.check().equals("public.edge") && f.ruleIndex().orElse(-1) == route.route().rule())
-        .filter(f -> !url.contains("://") || f.subject().equals(url))
+        .filter(f -> f.check().equals("public.edge") && f.ruleIndex().orElse(-1) == asked.rule())
+        .filter(f -> asked.url().isEmpty() || f.subject().equals(asked.label()))
         .min(java.util.Comparator.comparing(Finding::severity)) // ERROR is declared first: the most severe
         .map(f -> " (edge: " + f.code() + ")")
         .orElse("");

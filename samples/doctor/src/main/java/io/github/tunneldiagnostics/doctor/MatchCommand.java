@@ -3,7 +3,7 @@ package io.github.tunneldiagnostics.doctor;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.ConfigException;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ final class MatchCommand implements Callable<Integer> {
     MatchReport matches;
     try {
       matches = diagnostics.url(urls.toArray(String[]::new)).matchUrls();
-    } catch (InvalidRequestUrlException e) {
+    } catch (InvalidRouteUrlException e) {
       throw new UsageException(e.getMessage());
     }
     output.print(matches, context, TunnelDoctor.out(spec));

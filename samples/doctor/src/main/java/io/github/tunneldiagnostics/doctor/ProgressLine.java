@@ -217,7 +217,7 @@ final class ProgressLine implements DiagnosisListener, AutoCloseable {
 
   /** {@code rule #12 http://10.0.0.5:8080} for a whole rule, {@code https://app.example.com/ (rule #12)} for a URL. */
   static String label(Route route) {
-    return route.url().startsWith("rule #") ? route.url() + " " + route.service() : route.url() + " (rule #" + route.rule() + ")";
+    return route.url().isEmpty() ? route.label() + " " + route.service() : route.label() + " (rule #" + route.rule() + ")";
   }
 
   /** A line that stays: on a terminal, the status line is erased first and drawn again after it. */

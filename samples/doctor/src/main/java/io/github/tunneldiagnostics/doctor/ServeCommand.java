@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
-import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.doctor.serve.ConnectorReadiness;
 import io.github.tunneldiagnostics.doctor.serve.DiagnosisLoop;
 import io.github.tunneldiagnostics.doctor.serve.MetricsServer;
@@ -102,8 +102,8 @@ final class ServeCommand implements Callable<Integer> {
     TunnelDiagnostics configured = diagnostics.url(urls.toArray(String[]::new)).timeout(deadline.minus(readinessBudget)).discoverChecks();
     for (String url : urls) {
       try {
-        RequestUrl.parse(url); // a URL cloudflared refuses is a usage error now, not a failed run every interval
-      } catch (InvalidRequestUrlException e) {
+        RouteUrl.parse(url); // a URL cloudflared refuses is a usage error now, not a failed run every interval
+      } catch (InvalidRouteUrlException e) {
         throw new UsageException(e.getMessage());
       }
     }

@@ -2,7 +2,7 @@ package io.github.tunneldiagnostics.doctor;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
     DiagnosisReport report;
     try (ProgressLine progress = context.progress(TunnelDoctor.err(spec))) {
       report = diagnostics.listener(progress).validate();
-    } catch (InvalidRequestUrlException e) {
+    } catch (InvalidRouteUrlException e) {
       throw new UsageException(e.getMessage());
     }
     output.print(report, context, TunnelDoctor.out(spec));

@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The progress a person sees on stderr: one rewritten line on a terminal, plain lines elsewhere. */
 class ProgressLineTest {
   private static final String ERASE = "\r\u001b[K";
-  private static final Route APP = new Route("rule #0", 0, "http://127.0.0.1:8080");
-  private static final Route API = new Route("rule #1", 1, "http://127.0.0.1:8081");
-  private static final Route SHOP = new Route("https://shop.example.com/cart", 2, "http://10.0.0.7:3000");
+  private static final Route APP = Route.forRule(0, "http://127.0.0.1:8080");
+  private static final Route API = Route.forRule(1, "http://127.0.0.1:8081");
+  private static final Route SHOP = Route.forUrl(RouteUrl.parse("https://shop.example.com/cart"), 2, "http://10.0.0.7:3000");
 
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
   private final StringWriter err = new StringWriter();
@@ -147,7 +148,7 @@ class ProgressLineTest {
   void onATerminalAfterTenSlowRoutesTheRestAreCounted() {
     // given
     ProgressLine progress = line(ProgressLine.Mode.TERMINAL, 80);
-    List<Route> routes = java.util.stream.IntStream.range(0, 12).mapToObj(i -> new Route("rule #" + i, i, "http://127.0.0.1:" + (9000 + i))).toList();
+    List<Route> routes = java.util.stream.IntStream.range(0, 12).mapToObj(i -> Route.forRule(i, "http://127.0.0.1:" + (9000 + i))).toList();
     progress.diagnosisStarted(routes);
 
     // when

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -83,7 +84,7 @@ class PublicRouteCheckTest {
     List<Route> routes = new ArrayList<>();
     for (int i = 0; i < hosts.size(); i++) {
       config.append("  - hostname: ").append(hosts.get(i)).append("\n    service: http://127.0.0.1:8080\n");
-      routes.add(new Route(edge.url(hosts.get(i)), i, "http://127.0.0.1:8080"));
+      routes.add(Route.forUrl(RouteUrl.parse(edge.url(hosts.get(i))), i, "http://127.0.0.1:8080"));
     }
     config.append("  - service: http_status:404\n");
     try {
@@ -252,7 +253,7 @@ class PublicRouteCheckTest {
       Path slowCa = slow.writeCaPem(dir.resolve("slow-ca.pem"));
       String config = "ingress:\n  - hostname: slow.example.com\n    service: http://127.0.0.1:8080\n  - service: http_status:404\n";
       IngressModel model = ConfigLoader.load(Files.writeString(dir.resolve("slow.yml"), config));
-      DiagnosisReport late = Diagnosis.builder().ingress(model).routes(List.of(new Route(slow.url("slow.example.com"), 0, "http://127.0.0.1:8080")))
+      DiagnosisReport late = Diagnosis.builder().ingress(model).routes(List.of(Route.forUrl(RouteUrl.parse(slow.url("slow.example.com")), 0, "http://127.0.0.1:8080")))
           .check(new PublicRouteCheck(PublicRouteSettings.builder().dnsServer(DnsServer.parse(dns.address())).trust(EdgeTrust.withPemFile(slowCa))
               .resolve(ResolveOverride.parse(slow.resolveEntry("slow.example.com"))).build()))
           .timeout(Duration.ofSeconds(2)).build().run();
@@ -278,7 +279,7 @@ class PublicRouteCheckTest {
     DiagnosisReport routed = diagnose(host(EdgeFixture.CATCH_ALL_404), host(EdgeFixture.NO_INGRESS_503));
     IngressModel catchAllOnly = ConfigLoader.load(Files.writeString(dir.resolve("catchall.yml"), "ingress:\n  - service: http_status:404\n"));
     String host = host(EdgeFixture.CATCH_ALL_404);
-    DiagnosisReport unrouted = Diagnosis.builder().ingress(catchAllOnly).routes(List.of(new Route(edge.url(host), 0, "http_status:404")))
+    DiagnosisReport unrouted = Diagnosis.builder().ingress(catchAllOnly).routes(List.of(Route.forUrl(RouteUrl.parse(edge.url(host)), 0, "http_status:404")))
         .check(new PublicRouteCheck(options().resolve(ResolveOverride.parse(edge.resolveEntry(host))).build())).timeout(Duration.ofSeconds(8)).build().run();
 
     // then

@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.doctor.serve;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.RouteReport;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.ConfigSource;
@@ -143,7 +144,7 @@ public final class PrometheusExposition {
     }
     labels.put("hostname", hostname);
     labels.put("service", route.service());
-    labels.put("url", route.url().contains("://") ? route.url() : "");
+    labels.put("url", route.url().map(RouteUrl::text).orElse(""));
     return labels;
   }
 
@@ -151,7 +152,7 @@ public final class PrometheusExposition {
   private static Map<String, String> timings(Route route, DiagnosisReport report) {
     for (Finding finding : report.findingsForRule(route.rule())) {
       if (finding.check().startsWith("origin") && finding.evidence().containsKey("connectMs")
-          && (!finding.evidence().containsKey("route") || finding.evidence().get("route").equals(route.url()))) {
+          && (!finding.evidence().containsKey("route") || finding.evidence().get("route").equals(route.label()))) {
         return finding.evidence();
       }
     }

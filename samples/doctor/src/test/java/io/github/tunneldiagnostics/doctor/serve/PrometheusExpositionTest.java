@@ -37,8 +37,8 @@ class PrometheusExpositionTest {
     Finding degraded = Finding.warning(FindingCode.CONNECTOR_DEGRADED).check("connector").subject("127.0.0.1:20241")
         .evidence("readyConnections", "2").build();
     return DiagnosisReport.of(STARTED, Duration.ofMillis(40), model,
-        List.of(new RouteReport(new Route("rule #0", 0, "http://127.0.0.1:8080"), Verdict.HEALTHY),
-            new RouteReport(new Route("rule #1", 1, "http://127.0.0.1:8081"), Verdict.BROKEN)),
+        List.of(new RouteReport(Route.forRule(0, "http://127.0.0.1:8080"), Verdict.HEALTHY),
+            new RouteReport(Route.forRule(1, "http://127.0.0.1:8081"), Verdict.BROKEN)),
         List.of(reachable, refused, degraded));
   }
 

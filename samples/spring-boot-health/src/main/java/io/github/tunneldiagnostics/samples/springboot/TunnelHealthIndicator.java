@@ -45,7 +45,7 @@ public final class TunnelHealthIndicator implements HealthIndicator {
         .withDetail("durationMillis", report.duration().toMillis());
     Map<String, String> routes = new LinkedHashMap<>();
     for (RouteReport route : report.routes()) {
-      routes.put(route.route().url() + " (rule #" + route.route().rule() + " " + route.route().service() + ")", route.verdict().name());
+      routes.put(route.route().label() + " (rule #" + route.route().rule() + " " + route.route().service() + ")", route.verdict().name());
     }
     if (!routes.isEmpty()) {
       health.withDetail("routes", routes);

@@ -45,9 +45,9 @@ public final class TunnelMeterBinder implements MeterBinder {
   /** One {@code tunnel.route.up} gauge per route (registering an existing one again is a no-op). */
   private void registerRoutes(DiagnosisReport report, MeterRegistry registry) {
     for (RouteReport route : report.routes()) {
-      String url = route.route().url();
+      String url = route.route().label();
       Gauge.builder("tunnel.route.up", this, binder -> binder.value(last -> last.routes().stream()
-              .filter(r -> r.route().url().equals(url)).findFirst().map(r -> r.verdict() == Verdict.BROKEN ? 0.0 : 1.0).orElse(Double.NaN)))
+              .filter(r -> r.route().label().equals(url)).findFirst().map(r -> r.verdict() == Verdict.BROKEN ? 0.0 : 1.0).orElse(Double.NaN)))
           .description("1 when cloudflared's traffic for this route would reach its origin, else 0")
           .tags(Tags.of("rule", Integer.toString(route.route().rule()), "url", url, "service", route.route().service()))
           .register(registry);

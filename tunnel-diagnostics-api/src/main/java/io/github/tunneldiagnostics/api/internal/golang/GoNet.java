@@ -46,6 +46,14 @@ public final class GoNet {
   }
 
   /**
+   * A host as it stands in a URL's authority or a {@code Host} header, as Go's {@code net.JoinHostPort}
+   * writes it: in brackets when it has a colon (an IPv6 literal), else unchanged.
+   */
+  public static String authorityHost(String host) {
+    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+  }
+
+  /**
    * Go's {@code parsePort} for a numeric service: decimal digits, saturating at {@code 1<<30 - 1} like Go
    * does; -1 when the text is not numeric (Go would then look the name up as a service).
    */

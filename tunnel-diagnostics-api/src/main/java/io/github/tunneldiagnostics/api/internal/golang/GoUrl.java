@@ -100,9 +100,19 @@ public final class GoUrl {
     return path;
   }
 
+  /** The path as written ({@code URL.EscapedPath()} when the parse kept it): still percent-encoded. */
+  public String rawPath() {
+    return rawPath;
+  }
+
   /** {@code URL.RawQuery}. */
   public String rawQuery() {
     return rawQuery;
+  }
+
+  /** {@code URL.ForceQuery}: the URL ends with a {@code ?} and has an empty query. */
+  public boolean forceQuery() {
+    return forceQuery;
   }
 
   /** {@code URL.Hostname()}: the host without a valid port and without IPv6 brackets. */

@@ -110,7 +110,7 @@ public final class LiveDiagnosis {
         .ingress(diagnosed)
         .checks(builtIn)
         .checks(settings.checks())
-        .routes(RequestUrls.routes(settings.urls(), diagnosed))
+        .routes(UrlRoutes.routes(settings.urls(), diagnosed))
         .timeout(left(deadline))
         .resolver(settings.resolver())
         .listener(settings.listener())

@@ -43,7 +43,7 @@ public final class ModelDiagnosis {
     Diagnosis.Builder diagnosis = Diagnosis.builder()
         .ingress(loaded)
         .checks(checks)
-        .routes(RequestUrls.routes(settings.urls(), loaded))
+        .routes(UrlRoutes.routes(settings.urls(), loaded))
         .timeout(settings.timeout())
         .resolver(settings.resolver())
         .listener(settings.listener())

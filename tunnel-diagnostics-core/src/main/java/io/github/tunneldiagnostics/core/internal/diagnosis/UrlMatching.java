@@ -1,10 +1,10 @@
 package io.github.tunneldiagnostics.core.internal.diagnosis;
 
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
-import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
 import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import java.util.ArrayList;
@@ -19,17 +19,17 @@ public final class UrlMatching {
   public static MatchReport matchAll(IngressModel model, List<String> urls) {
     IngressMatcher matcher = IngressMatcher.of(model);
     List<UrlMatch> matches = new ArrayList<>();
-    for (String url : urls) {
-      RuleMatch match = matcher.matchUrl(url);
-      RequestUrl asRead = RequestUrl.parse(url);
+    for (String text : urls) {
+      RouteUrl url = RouteUrl.parse(text);
+      RuleMatch match = matcher.match(url);
       matches.add(new UrlMatch(
-          url, asRead.host(), asRead.path(), match.rule(), match.catchAllFallback(), shadowed(model, match, url)));
+          text, url.hostname(), url.path(), match.rule(), match.catchAllFallback(), shadowed(model, match, url)));
     }
     return new MatchReport(model.source(), matches);
   }
 
   /** The first rule after {@code match} that matches {@code url} too, other than the catch-all. */
-  private static @Nullable IngressRule shadowed(IngressModel model, RuleMatch match, String url) {
+  private static @Nullable IngressRule shadowed(IngressModel model, RuleMatch match, RouteUrl url) {
     if (match.catchAllFallback()) {
       return null;
     }
@@ -41,7 +41,7 @@ public final class UrlMatching {
     if (later.isEmpty()) {
       return null;
     }
-    RuleMatch next = IngressMatcher.of(model.toBuilder().rules(later).build()).matchUrl(url);
+    RuleMatch next = IngressMatcher.of(model.toBuilder().rules(later).build()).match(url);
     return next.catchAllFallback() ? null : model.rule(offset + next.index());
   }
 }

@@ -1,8 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.fix;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
-import io.github.tunneldiagnostics.api.Route;
 import io.github.tunneldiagnostics.api.RouteReport;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Remedy;
@@ -12,7 +12,6 @@ import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
 import io.github.tunneldiagnostics.core.ConfigException;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
-import io.github.tunneldiagnostics.core.internal.ingress.RequestUrl;
 import io.github.tunneldiagnostics.core.internal.probe.SocketTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -316,13 +315,8 @@ public final class RemedyPlanner {
 
   private static boolean asked(DiagnosisReport report, String host) {
     for (RouteReport route : report.routes()) {
-      Route r = route.route();
-      try {
-        if (RequestUrl.parse(r.url()).host().equals(host)) {
-          return true;
-        }
-      } catch (RuntimeException e) {
-        // "rule #N" routes are not URLs
+      if (route.route().url().map(RouteUrl::hostname).filter(host::equals).isPresent()) {
+        return true;
       }
     }
     return false;

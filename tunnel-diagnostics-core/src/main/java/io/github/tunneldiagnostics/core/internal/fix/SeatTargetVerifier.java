@@ -75,7 +75,7 @@ public final class SeatTargetVerifier implements TargetVerifier {
       List<Route> routes = new ArrayList<>();
       for (int rule : changedRules) {
         if (rule < model.rules().size()) {
-          routes.add(new Route("rule #" + rule, rule, model.rules().get(rule).service().toString()));
+          routes.add(Route.forRule(rule, model.rules().get(rule).service().toString()));
         }
       }
       DiagnosisReport report = Diagnosis.builder().ingress(model).check(origin).routes(routes).resolver(resolver).timeout(timeout).build().run();

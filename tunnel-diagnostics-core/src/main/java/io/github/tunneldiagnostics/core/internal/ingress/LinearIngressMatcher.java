@@ -1,6 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 
@@ -41,13 +41,8 @@ public final class LinearIngressMatcher {
     return table.result(-1);
   }
 
-  /**
-   * The rule for a URL, read like {@code cloudflared tunnel ingress rule <URL>}.
-   *
-   * @throws InvalidRequestUrlException with cloudflared's message when the URL is refused
-   */
-  public RuleMatch matchUrl(String url) {
-    RequestUrl request = RequestUrl.parse(url);
-    return match(request.host(), request.path());
+  /** The rule for a URL, as {@code cloudflared tunnel ingress rule <URL>} finds it: its hostname and path. */
+  public RuleMatch match(RouteUrl url) {
+    return match(url.hostname(), url.path());
   }
 }

@@ -1,22 +1,22 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.Finding;
-import io.github.tunneldiagnostics.api.check.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Check {@code ingress.route}: re-matches every URL under diagnosis (routes whose {@code url} is a real
- * URL, not {@code rule #N}) the way cloudflared does, and explains the ones that fall through to the
+ * Check {@code ingress.route}: re-matches every URL under diagnosis (routes that carry a URL, not those
+ * that stand for a whole rule) the way cloudflared does, and explains the ones that fall through to the
  * catch-all ({@link RouteExplainer}). A URL that a specific rule serves gives no finding; the origin
- * checks report on it. A URL cloudflared would refuse gives a {@code CHECK_SKIPPED} with cloudflared's
- * message.
+ * checks report on it. A URL cloudflared refuses never becomes a route: {@link RouteUrl#parse(String)}
+ * refuses it with cloudflared's message.
  */
 public final class RouteCheck implements Check {
   static final String CHECK_ID = "ingress.route";
@@ -41,24 +41,15 @@ public final class RouteCheck implements Check {
     IngressMatcher matcher = IngressMatcher.of(context.ingress());
     List<Finding> findings = new ArrayList<>();
     for (Route route : context.routes()) {
-      if (route.url().startsWith("rule #")) {
-        continue;
+      Optional<RouteUrl> url = route.url();
+      if (url.isEmpty()) {
+        continue; // a route that stands for its whole rule
       }
-      try {
-        RuleMatch match = matcher.matchUrl(route.url());
-        for (Finding finding : RouteExplainer.explainRoute(context.ingress(), route.url(), match)) {
-          if (!alreadyReported(context, finding)) {
-            findings.add(finding);
-          }
+      RuleMatch match = matcher.match(url.get());
+      for (Finding finding : RouteExplainer.explainRoute(context.ingress(), url.get(), match)) {
+        if (!alreadyReported(context, finding)) {
+          findings.add(finding);
         }
-      } catch (InvalidRequestUrlException e) {
-        findings.add(
-            Finding.info(FindingCode.CHECK_SKIPPED)
-                .check(CHECK_ID)
-                .subject(route.url())
-                .message("cannot match " + route.url() + " against the ingress rules: " + e.getMessage())
-                .remediation("give a full URL such as https://app.example.com/path")
-                .build());
       }
     }
     return findings;

@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
 import io.github.tunneldiagnostics.api.internal.golang.GoNet;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
@@ -29,17 +29,15 @@ public final class RouteExplainer {
    *
    * @param model the ingress model the match was made with
    * @param url the URL asked about
-   * @param match what {@link IngressMatcher#matchUrl(String)} returned for it
-   * @throws InvalidRequestUrlException when cloudflared would refuse the URL
+   * @param match what {@link IngressMatcher#match(RouteUrl)} returned for it
    */
-  public static List<Finding> explainRoute(IngressModel model, String url, RuleMatch match) {
+  public static List<Finding> explainRoute(IngressModel model, RouteUrl url, RuleMatch match) {
     List<Finding> findings = new ArrayList<>();
     if (!match.catchAllFallback() || model.rules().isEmpty()) {
       return findings;
     }
-    RequestUrl request = RequestUrl.parse(url);
-    String host = RuleTable.stripPort(request.host());
-    String path = request.path();
+    String host = RuleTable.stripPort(url.hostname());
+    String path = url.path();
     List<CompiledRule> rules = new ArrayList<>();
     for (IngressRule rule : model.rules()) {
       if (rule.index() != match.index()) {
@@ -52,7 +50,7 @@ public final class RouteExplainer {
     Finding.Builder finding =
         Finding.error(FindingCode.HOSTNAME_NOT_ROUTED)
             .check(RouteCheck.CHECK_ID)
-            .subject(url)
+            .subject(url.text())
             .message(
                 "no ingress rule matches host " + host + " and path " + (path.isEmpty() ? "\"\"" : path) + ", so the catch-all rule #"
                     + fallback.index() + " answers (" + outcome + ")" + (guess == null ? "" : "; " + guess.why))

@@ -1,8 +1,9 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
-import java.net.URI;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.util.Optional;
 
 /**
@@ -16,14 +17,14 @@ public interface HostnameSource {
   Optional<String> hostnameFor(Route route, IngressRule rule);
 
   /**
-   * The route's URL host when the route is a URL; else the rule's hostname when it is a plain name (not
+   * The route's URL host (an IPv6 literal in brackets) when the route has a URL with a host; else the rule's hostname when it is a plain name (not
    * empty, {@code *} or a {@code *.} wildcard); else none, and the probe sends the service host.
    */
   static HostnameSource standard() {
     return (route, rule) -> {
-      Optional<URI> url = RouteUrl.parse(route.url());
-      if (url.isPresent() && url.get().getHost() != null) {
-        return Optional.of(url.get().getHost());
+      Optional<String> host = route.url().map(RouteUrl::hostname).filter(h -> !h.isEmpty());
+      if (host.isPresent()) {
+        return host.map(GoNet::authorityHost);
       }
       if (!rule.matchesAnyHost() && !rule.hostname().contains("*")) {
         return Optional.of(rule.hostname());

@@ -179,7 +179,7 @@ public final class OriginCheck implements Check {
           .remediation("Run the diagnosis again with a longer --timeout to see where the origin stalls.")
           .rule(rule.index())
           .evidence("source", "probe")
-          .evidence("route", route.url())
+          .evidence("route", route.label())
           .evidence("service", rule.service().toString())
           .evidence(new PhaseTimings().evidence())
           .evidence("result", "probe overran the deadline")
@@ -196,7 +196,7 @@ public final class OriginCheck implements Check {
           .remediation("Report this as a tunnel-diagnostics bug, with the service string of rule #" + rule.index() + ".")
           .rule(rule.index())
           .evidence("source", "probe")
-          .evidence("route", route.url())
+          .evidence("route", route.label())
           .build());
     }
   }
@@ -208,7 +208,7 @@ public final class OriginCheck implements Check {
         .message("Rule #" + rule.index() + "'s service " + rule.service() + " is answered by cloudflared itself; there is no origin to probe.")
         .rule(rule.index())
         .evidence("source", "probe")
-        .evidence("route", route.url())
+        .evidence("route", route.label())
         .build();
   }
 

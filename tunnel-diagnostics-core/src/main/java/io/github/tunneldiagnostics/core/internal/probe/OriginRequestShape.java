@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -49,7 +50,7 @@ record OriginRequestShape(
     byte[] key = new byte[16];
     ThreadLocalRandom.current().nextBytes(key);
     return new OriginRequestShape(
-        RouteUrl.requestTarget(probe.route().url()),
+        probe.route().url().map(RouteUrl::requestTarget).orElse("/"),
         override.isEmpty() ? eyeball : override,
         override.isEmpty() ? null : eyeball,
         probe.run().settings().visitorIp(),

@@ -43,7 +43,7 @@ final class RouteProbe {
     this.rule = rule;
     this.settings = rule.originRequest();
     this.deadline = deadline;
-    this.findings = new OriginFindings(rule, route.url(), timings);
+    this.findings = new OriginFindings(rule, route.label(), timings);
     this.publicHost = run.settings().hostnames().hostnameFor(route, rule);
   }
 

@@ -1,18 +1,21 @@
 package io.github.tunneldiagnostics.core.internal.publicroute;
 
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
 import io.github.tunneldiagnostics.core.RuleMatch;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One public URL the public checks request: a URL asked about, or {@code https://<hostname>/} of a rule.
@@ -49,13 +52,13 @@ public record PublicTarget(String host, int port, String path, String subject, i
     List<String> skipped = new ArrayList<>();
     IngressMatcher matcher = model.rules().isEmpty() ? null : IngressMatcher.of(model);
     for (Route route : routes) {
-      String url = route.url();
-      if (url.contains("://")) {
-        PublicTarget target = fromUrl(url, matcher);
+      Optional<RouteUrl> url = route.url();
+      if (url.isPresent()) {
+        PublicTarget target = fromUrl(url.get(), matcher);
         if (target != null) {
           targets.putIfAbsent(target.url(), target);
         } else {
-          skipped.add(url + ": not a URL with a hostname");
+          skipped.add(url.get().text() + ": not a URL with a hostname");
         }
         continue;
       }
@@ -73,7 +76,7 @@ public record PublicTarget(String host, int port, String path, String subject, i
         skipped.add(rule.label() + ": a wildcard names no single hostname; ask about one with --url");
         continue;
       }
-      PublicTarget target = fromUrl("https://" + rule.hostname() + "/", matcher);
+      PublicTarget target = fromRule(rule, matcher);
       if (target != null) {
         targets.putIfAbsent(target.url(), new PublicTarget(target.host(), target.port(), target.path(), target.host(), target.rule(),
             target.catchAll()));
@@ -82,30 +85,36 @@ public record PublicTarget(String host, int port, String path, String subject, i
     return new Plan(List.copyOf(targets.values()), List.copyOf(skipped));
   }
 
-  private static @org.jspecify.annotations.Nullable PublicTarget fromUrl(String url, @org.jspecify.annotations.Nullable IngressMatcher matcher) {
-    URI uri;
+  private static @Nullable PublicTarget fromRule(IngressRule rule, @Nullable IngressMatcher matcher) {
     try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
+      return fromUrl(RouteUrl.parse("https://" + rule.hostname() + "/"), matcher);
+    } catch (InvalidRouteUrlException e) {
+      return null; // a hostname no URL can carry; the ingress checks report it
+    }
+  }
+
+  private static @Nullable PublicTarget fromUrl(RouteUrl url, @Nullable IngressMatcher matcher) {
+    if (url.hostname().isEmpty()) {
       return null;
     }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
-      return null;
-    }
-    host = host.toLowerCase(Locale.ROOT);
-    int port = uri.getPort() > 0 ? uri.getPort() : 443;
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    if (uri.getRawQuery() != null) {
-      path = path + "?" + uri.getRawQuery();
-    }
+    String host = GoNet.authorityHost(url.hostname()).toLowerCase(Locale.ROOT);
+    int port = port(url.port());
     int rule = -1;
     boolean catchAll = false;
     if (matcher != null) {
-      RuleMatch match = matcher.match(host, uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath());
+      RuleMatch match = matcher.match(host, url.path().isEmpty() ? "/" : url.path());
       rule = match.index();
       catchAll = match.catchAllFallback();
     }
-    return new PublicTarget(host, port, path, url, rule, catchAll);
+    return new PublicTarget(host, port, url.requestTarget(), url.text(), rule, catchAll);
+  }
+
+  /** The port a URL names (digits only, as Go checked them), 443 when it names none or no usable one. */
+  private static int port(String digits) {
+    if (digits.isEmpty() || digits.length() > 5) {
+      return 443;
+    }
+    int port = Integer.parseInt(digits);
+    return port > 0 && port <= 65535 ? port : 443;
   }
 }

@@ -48,7 +48,7 @@ public final class HtmlReportWriter implements ReportWriter {
       out.append("<section id=\"routes\">\n<h2>Routes</h2>\n");
       for (RouteReport route : report.routes()) {
         List<ChainLink> chain = RouteChain.of(route.route(), report);
-        String url = route.route().url();
+        String url = route.route().label();
         out.append("<article class=\"route ").append(verdictClass(route.verdict())).append("\">\n<h3><span class=\"url\">")
             .append(Xml.text(url)).append("</span> <span class=\"badge\">").append(route.verdict().name()).append("</span></h3>\n")
             .append(ChainPicture.svg("The chain of " + url + ": " + describe(chain), chain)).append("\n</article>\n");

@@ -66,7 +66,7 @@ public final class JsonReportWriter implements ReportWriter {
     json.name("routes").beginArray();
     for (RouteReport route : report.routes()) {
       json.beginObject()
-          .name("url").value(route.route().url())
+          .name("url").value(route.route().label())
           .name("rule").value(route.route().rule())
           .name("service").value(route.route().service())
           .name("verdict").value(route.verdict().name())

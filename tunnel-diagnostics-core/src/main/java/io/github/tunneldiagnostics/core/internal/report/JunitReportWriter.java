@@ -30,7 +30,7 @@ public final class JunitReportWriter implements ReportWriter {
   public String render(DiagnosisReport report) {
     List<Case> routes = new ArrayList<>();
     for (RouteReport route : report.routes()) {
-      String name = route.route().url() + " -> rule #" + route.route().rule() + " " + route.route().service();
+      String name = route.route().label() + " -> rule #" + route.route().rule() + " " + route.route().service();
       routes.add(new Case("routes", name, Duration.ZERO, RouteChain.findingsOf(route.route(), report), false));
     }
     List<Case> checks = checkCases(report);

@@ -47,7 +47,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     if (!report.routes().isEmpty()) {
       out.append("\n## Routes\n\n| URL | Rule | Service | Verdict |\n|---|---|---|---|\n");
       for (RouteReport route : report.routes()) {
-        out.append("| ").append(cell(route.route().url()))
+        out.append("| ").append(cell(route.route().label()))
             .append(" | #").append(route.route().rule())
             .append(" | ").append(code(route.route().service()))
             .append(" | ").append(route.verdict().name())

@@ -2,12 +2,14 @@ package io.github.tunneldiagnostics.core.internal.report;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.CheckResult;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.core.internal.ingress.RuleList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +102,7 @@ final class RouteChain {
     if (!rules.isEmpty()) {
       return rules.contains(route.rule());
     }
-    return finding.subject().equals(route.url()) || finding.subject().equals(host);
+    return finding.subject().equals(route.label()) || finding.subject().equals(host);
   }
 
   private static Link linkOf(Finding finding) {
@@ -204,29 +206,13 @@ final class RouteChain {
 
   /** The host of the route's URL, as cloudflared sees it; for a whole-rule route, the rule's hostname. */
   static String hostOf(Route route, @Nullable IngressRule rule) {
-    String url = route.url();
-    int scheme = url.indexOf("://");
-    if (scheme < 0) {
-      if (rule == null) {
-        return url;
-      }
-      return rule.matchesAnyHost() ? "(any hostname)" : rule.hostname();
+    String hostname = route.url().map(RouteUrl::hostname).orElse("");
+    if (!hostname.isEmpty()) {
+      return GoNet.authorityHost(hostname);
     }
-    String rest = url.substring(scheme + 3);
-    int end = rest.length();
-    for (char stop : new char[] {'/', '?', '#'}) {
-      int at = rest.indexOf(stop);
-      if (at >= 0 && at < end) {
-        end = at;
-      }
+    if (rule == null) {
+      return route.label();
     }
-    String authority = rest.substring(0, end);
-    authority = authority.substring(authority.lastIndexOf('@') + 1);
-    if (authority.startsWith("[")) {
-      int close = authority.indexOf(']');
-      return close > 0 ? authority.substring(0, close + 1) : authority;
-    }
-    int colon = authority.lastIndexOf(':');
-    return colon >= 0 ? authority.substring(0, colon) : authority;
+    return rule.matchesAnyHost() ? "(any hostname)" : rule.hostname();
   }
 }

@@ -98,7 +98,7 @@ public final class TextReportWriter implements ReportWriter {
   /** Appends one route's chain; true when a link of it was not checked. */
   private boolean appendRoute(RouteReport route, DiagnosisReport report, StringBuilder out) {
     boolean unchecked = false;
-    out.append("  ").append(route.route().url()).append("  ").append(paint(route.verdict().name(), colorOf(route.verdict()))).append('\n');
+    out.append("  ").append(route.route().label()).append("  ").append(paint(route.verdict().name(), colorOf(route.verdict()))).append('\n');
     for (ChainLink link : RouteChain.of(route.route(), report)) {
       unchecked |= link.status() == LinkStatus.NOT_CHECKED;
       String mark = "[" + link.status().mark() + "]";

@@ -2,13 +2,14 @@ package io.github.tunneldiagnostics.core.internal.routetable;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.RouteReport;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.core.TunnelDiagnostics;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressMatcher;
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.InvalidRouteUrlException;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +39,9 @@ public final class RouteTableRun {
     for (RouteCase routeCase : table.cases()) {
       if (routeCase.originAnswers() && !probed.contains(routeCase.url())) {
         try {
-          matcher.matchUrl(routeCase.url());
+          RouteUrl.parse(routeCase.url());
           probed.add(routeCase.url());
-        } catch (InvalidRequestUrlException e) {
+        } catch (InvalidRouteUrlException e) {
           // reported with the case
         }
       }
@@ -56,8 +57,8 @@ public final class RouteTableRun {
   private static CaseResult check(RouteCase routeCase, IngressMatcher matcher, Map<String, List<Finding>> originErrors) {
     RuleMatch match;
     try {
-      match = matcher.matchUrl(routeCase.url());
-    } catch (InvalidRequestUrlException e) {
+      match = matcher.match(RouteUrl.parse(routeCase.url()));
+    } catch (InvalidRouteUrlException e) {
       return new CaseResult(routeCase, null, false, List.of("cloudflared refuses this URL: " + e.getMessage()));
     }
     IngressRule rule = match.rule();
@@ -97,7 +98,7 @@ public final class RouteTableRun {
       List<Finding> found = new ArrayList<>();
       for (Finding finding : report.findingsForRule(route.route().rule())) {
         @Nullable String about = finding.evidence().get("route");
-        if (finding.severity() == Severity.ERROR && finding.check().startsWith("origin") && (about == null || about.equals(route.route().url()))) {
+        if (finding.severity() == Severity.ERROR && finding.check().startsWith("origin") && (about == null || about.equals(route.route().label()))) {
           found.add(finding);
         }
       }

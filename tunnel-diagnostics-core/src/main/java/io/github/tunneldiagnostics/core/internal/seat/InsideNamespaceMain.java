@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.core.internal.seat;
 import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
@@ -72,8 +73,9 @@ public final class InsideNamespaceMain {
         case "--config-address" -> address = args[++i];
         case "--route" -> {
           int rule = Integer.parseInt(args[++i]);
-          String url = args[++i];
-          routes.add(new Route(url, rule, args[++i]));
+          String url = args[++i]; // empty for a route that stands for its whole rule
+          String service = args[++i];
+          routes.add(url.isEmpty() ? Route.forRule(rule, service) : Route.forUrl(RouteUrl.parse(url), rule, service));
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }

@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.seat;
 
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.CheckResult;
@@ -174,7 +175,7 @@ public final class SeatOriginCheck implements Check {
         "--deadline", Long.toString(context.deadline().minus(CHILD_RESERVE.multipliedBy(2)).toEpochMilli())));
     args.addAll(configArgs);
     for (Route route : context.routes()) {
-      args.addAll(List.of("--route", Integer.toString(route.rule()), route.url(), route.service()));
+      args.addAll(List.of("--route", Integer.toString(route.rule()), route.url().map(RouteUrl::text).orElse(""), route.service()));
     }
     List<String> command = new ArrayList<>(launcherPrefix);
     command.addAll(ChildJvm.command(vantage.pid(), args));
@@ -287,7 +288,7 @@ public final class SeatOriginCheck implements Check {
           .subject("rule #" + rule.index() + " " + rule.service())
           .rule(rule.index())
           .evidence("source", "config")
-          .evidence("route", route.url());
+          .evidence("route", route.label());
       if (!isLoopback(t.host()) || !inside.available()) {
         out.add(b.message("Rule #" + rule.index() + "'s origin " + rule.service() + " was not probed: cloudflared's network namespace could not be entered.").build());
         continue;

@@ -1,9 +1,8 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
-import io.github.tunneldiagnostics.core.InvalidRequestUrlException;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
@@ -23,8 +22,8 @@ class IngressMatcherTest {
   }
 
   private static int urlIndex(IngressModel model, String url) {
-    RuleMatch indexed = IngressMatcher.of(model).matchUrl(url);
-    assertThat(LinearIngressMatcher.of(model).matchUrl(url)).isEqualTo(indexed);
+    RuleMatch indexed = IngressMatcher.of(model).match(RouteUrl.parse(url));
+    assertThat(LinearIngressMatcher.of(model).match(RouteUrl.parse(url))).isEqualTo(indexed);
     return indexed.index();
   }
 
@@ -190,23 +189,6 @@ class IngressMatcherTest {
     assertThat(urlIndex(model, "http://[::1]:8080/")).isEqualTo(3);
     // a scheme without a host is accepted and matches the empty host
     assertThat(urlIndex(model, "localhost:8080")).isEqualTo(4);
-  }
-
-  @Test
-  void refusesUrlsWithCloudflaredMessages() {
-    // given
-    IngressMatcher matcher = IngressMatcher.of(Rules.of("", "http_status:404"));
-
-    // when / then
-    assertThatThrownBy(() -> matcher.matchUrl("app.example.com/x"))
-        .isInstanceOf(InvalidRequestUrlException.class)
-        .hasMessage("app.example.com/x doesn't have a hostname, consider adding a scheme");
-    assertThatThrownBy(() -> matcher.matchUrl("https://app example.com/"))
-        .isInstanceOf(InvalidRequestUrlException.class)
-        .hasMessage("https://app example.com/ is not a valid URL");
-    assertThatThrownBy(() -> matcher.matchUrl(""))
-        .isInstanceOf(InvalidRequestUrlException.class)
-        .hasMessage("cloudflared tunnel rule expects a single argument, the URL to test");
   }
 
   @Test

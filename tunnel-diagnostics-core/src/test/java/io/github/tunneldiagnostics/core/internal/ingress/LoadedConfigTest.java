@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class LoadedConfigTest {
 
     // when
     List<Finding> findings = IngressValidator.validate(model);
-    RuleMatch match = IngressMatcher.of(model).matchUrl("https://x.example.com/v2/api/users");
+    RuleMatch match = IngressMatcher.of(model).match(RouteUrl.parse("https://x.example.com/v2/api/users"));
 
     // then
     assertThat(findings).extracting(Finding::code, Finding::subject)

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.core.RuleMatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class RouteExplainerTest {
       .build();
 
   private static List<Finding> explain(String url) {
-    return RouteExplainer.explainRoute(MODEL, url, IngressMatcher.of(MODEL).matchUrl(url));
+    return RouteExplainer.explainRoute(MODEL, RouteUrl.parse(url), IngressMatcher.of(MODEL).match(RouteUrl.parse(url)));
   }
 
   @Test
@@ -72,11 +73,11 @@ class RouteExplainerTest {
     IngressModel model = Rules.of("Shop.Example.com", "http://localhost:1", "", "http_status:404");
 
     // when
-    RuleMatch match = IngressMatcher.of(model).matchUrl("https://shop.example.com/");
+    RuleMatch match = IngressMatcher.of(model).match(RouteUrl.parse("https://shop.example.com/"));
 
     // then
     assertThat(match.index()).isEqualTo(0);
-    assertThat(RouteExplainer.explainRoute(model, "https://shop.example.com/", match)).isEmpty();
+    assertThat(RouteExplainer.explainRoute(model, RouteUrl.parse("https://shop.example.com/"), match)).isEmpty();
   }
 
   @Test
@@ -143,7 +144,7 @@ class RouteExplainerTest {
     String url = "https://app.example.com:8443/";
 
     // when
-    Finding finding = RouteExplainer.explainRoute(model, url, IngressMatcher.of(model).matchUrl(url)).get(0);
+    Finding finding = RouteExplainer.explainRoute(model, RouteUrl.parse(url), IngressMatcher.of(model).match(RouteUrl.parse(url))).get(0);
 
     // then
     assertThat(finding.message())

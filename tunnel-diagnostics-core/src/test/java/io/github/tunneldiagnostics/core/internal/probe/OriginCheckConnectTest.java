@@ -104,7 +104,7 @@ class OriginCheckConnectTest {
       IngressRule api = rule(1, "api.example.test", http("http", "localhost", otherPort));
       // only rule #0 is probed, with rule #1 in the model
       var model = ProbeFixture.model(List.of(down, api));
-      var routes = List.of(new io.github.tunneldiagnostics.api.Route("rule #0", 0, down.service().toString()));
+      var routes = List.of(io.github.tunneldiagnostics.api.Route.forRule(0, down.service().toString()));
 
       // when
       List<Finding> findings = check.run(ProbeFixture.context(model, routes, LOCALHOST_V4, TIMEOUT));

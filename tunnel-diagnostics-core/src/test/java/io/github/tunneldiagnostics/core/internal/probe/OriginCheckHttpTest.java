@@ -8,6 +8,7 @@ import static io.github.tunneldiagnostics.core.internal.probe.ProbeFixture.setti
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -52,7 +53,7 @@ class OriginCheckHttpTest {
       return response(200, "OK", "hello", "Server: test-app");
     });
     IngressRule rule = rule(0, "app.example.test", http("http", "127.0.0.1", port));
-    Route route = new Route("https://app.example.test/status?full=1", 0, rule.service().toString());
+    Route route = Route.forUrl(RouteUrl.parse("https://app.example.test/status?full=1"), 0, rule.service().toString());
 
     // when
     List<Finding> findings = check.run(ProbeFixture.context(ProbeFixture.model(List.of(rule)), List.of(route), LOCALHOST_V4, TIMEOUT));

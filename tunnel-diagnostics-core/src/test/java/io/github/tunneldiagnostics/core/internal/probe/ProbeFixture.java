@@ -69,7 +69,7 @@ final class ProbeFixture {
   }
 
   static List<Route> routesForEveryRule(IngressModel model) {
-    return model.rules().stream().map(r -> new Route("rule #" + r.index(), r.index(), r.service().toString())).toList();
+    return model.rules().stream().map(r -> Route.forRule(r.index(), r.service().toString())).toList();
   }
 
   /** A context over every rule with the given timeout. */

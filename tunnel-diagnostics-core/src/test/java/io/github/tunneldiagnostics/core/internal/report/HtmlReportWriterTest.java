@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
@@ -83,7 +84,7 @@ class HtmlReportWriterTest {
         .message("<script>alert(1)</script>").remediation("<img src=x onerror=alert(2)>").rule(0)
         .evidence("address.127.0.0.1:8080", "<a href=\"https://evil.example/\">x</a>").build();
     DiagnosisReport report = DiagnosisReport.of(ReportFixtures.STARTED, Duration.ZERO, ReportFixtures.model(),
-        List.of(new RouteReport(new Route("https://app.example.com/<b>", 0, "http://127.0.0.1:8080"), io.github.tunneldiagnostics.api.Verdict.BROKEN)),
+        List.of(new RouteReport(Route.forUrl(RouteUrl.parse("https://app.example.com/<b>"), 0, "http://127.0.0.1:8080"), io.github.tunneldiagnostics.api.Verdict.BROKEN)),
         List.of(hostile));
 
     // when

@@ -4,6 +4,7 @@ import io.github.tunneldiagnostics.core.report.MatchReport;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.RouteReport;
 import io.github.tunneldiagnostics.api.Verdict;
 import io.github.tunneldiagnostics.api.check.CheckResult;
@@ -83,8 +84,8 @@ final class ReportFixtures {
         Duration.ofMillis(412),
         model(),
         List.of(
-            new RouteReport(new Route("https://app.example.com/", 0, "http://127.0.0.1:8080"), Verdict.BROKEN),
-            new RouteReport(new Route("https://api.example.com/api/users", 1, "https://localhost:8443"), Verdict.DEGRADED)),
+            new RouteReport(Route.forUrl(RouteUrl.parse("https://app.example.com/"), 0, "http://127.0.0.1:8080"), Verdict.BROKEN),
+            new RouteReport(Route.forUrl(RouteUrl.parse("https://api.example.com/api/users"), 1, "https://localhost:8443"), Verdict.DEGRADED)),
         findings,
         List.of(
             new CheckResult("ingress", Outcome.WARNED, List.of(tlsVerifyDisabled(), unanchored()), Duration.ofMillis(3)),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.CheckResult;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouteChainTest {
-  private static final Route API = new Route("https://api.example.com/api/users", 1, "https://localhost:8443");
+  private static final Route API = Route.forUrl(RouteUrl.parse("https://api.example.com/api/users"), 1, "https://localhost:8443");
 
   private static DiagnosisReport reportWith(Finding... findings) {
     return new DiagnosisReport(io.github.tunneldiagnostics.api.Verdict.of(List.of(findings)), ReportFixtures.STARTED, Duration.ZERO,
@@ -63,7 +64,7 @@ class RouteChainTest {
     Finding apex = Finding.warning(FindingCode.WILDCARD_APEX_UNMATCHED)
         .check("ingress").subject("example.com").message("rule #1 does not match example.com itself.").remediation("Add a rule.")
         .evidence("wildcardRule", 1).build();
-    Route apexRoute = new Route("https://example.com/", 2, "http_status:404");
+    Route apexRoute = Route.forUrl(RouteUrl.parse("https://example.com/"), 2, "http_status:404");
 
     // when
     List<ChainLink> www = RouteChain.of(API, reportWith(apex));
