@@ -104,7 +104,7 @@ class NoSecretInAnyOutputTest {
   void noFormatShowsASecretOfAMatchReport() throws Exception {
     // given
     IngressModel model = model();
-    MatchReport matches = new MatchReport(model.source(), List.of(new UrlMatch(URL, "app.example.com", "/cb", model.rule(0), false, null)));
+    MatchReport matches = new MatchReport(model.source(), List.of(new UrlMatch(RouteUrl.parse(URL), model.rule(0), false, null)));
 
     // when / then
     for (ReportFormat format : ReportFormat.values()) {

@@ -74,6 +74,8 @@ class PublicTypesToStringTest {
             io.github.tunneldiagnostics.api.RouteUrl.parse("https://alice:pwMARK8@app.example.com/?access_token=atMARK10x"), 0,
             "http://alice:pwMARK8@127.0.0.1:8080"),
         io.github.tunneldiagnostics.api.Verdict.BROKEN));
+    made.put(io.github.tunneldiagnostics.core.report.UrlMatch.class, () -> new io.github.tunneldiagnostics.core.report.UrlMatch(
+        io.github.tunneldiagnostics.api.RouteUrl.parse("https://alice:pwMARK8@app.example.com/?access_token=atMARK10x"), rule(), false, rule()));
     made.put(TunnelDiagnostics.class, () -> TunnelDiagnostics.forModel(IngressModel.builder().rules(List.of(rule())).build())
         .url("https://app.example.com/?access_token=atMARK10x").metrics("127.0.0.1:20241"));
     made.put(CloudflareApiOptions.class, () -> CloudflareApiOptions.builder().token("cfut_MARK7abcdefghijklmnopqrstuvwxyz")

@@ -96,9 +96,9 @@ class TunnelDiagnosticsTest {
     // then
     assertThat(matches.source().file()).isEqualTo(fixture("two-hosts.yml"));
     assertThat(matches.matches()).singleElement().satisfies(m -> {
-      assertThat(m.url()).isEqualTo("https://example.com:443/a%20b?x=%41");
-      assertThat(m.host()).isEqualTo("example.com");
-      assertThat(m.path()).isEqualTo("/a b");
+      assertThat(m.url().text()).isEqualTo("https://example.com:443/a%20b?x=%41");
+      assertThat(m.url().hostname()).isEqualTo("example.com");
+      assertThat(m.url().path()).isEqualTo("/a b");
       assertThat(m.rule().index()).isEqualTo(1);
       assertThat(m.fallback()).isFalse();
     });

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.report;
 
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
 import io.github.tunneldiagnostics.api.internal.Redaction;
 import java.util.Objects;
@@ -8,32 +9,36 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rule that serves one URL.
  *
- * @param url the URL as asked
- * @param host the host cloudflared compared (port stripped, case kept)
- * @param path the percent-decoded path cloudflared compared; empty when the URL has none
+ * @param url the URL as asked; cloudflared compared its {@link RouteUrl#hostname() hostname} (port
+ *     stripped, case kept) and its {@link RouteUrl#path() path} (percent-decoded, empty when it has none)
  * @param rule the rule that serves it
  * @param fallback true when no rule matched and the last rule answered because it is last
  * @param shadowed the first later rule (not the catch-all) that matches the URL too but never gets it,
  *     because cloudflared takes the first match; null when there is none
  */
-public record UrlMatch(String url, String host, String path, IngressRule rule, boolean fallback, @Nullable IngressRule shadowed) {
+public record UrlMatch(RouteUrl url, IngressRule rule, boolean fallback, @Nullable IngressRule shadowed) {
 
-  /** A match with no later rule that also matches. */
-  public UrlMatch(String url, String host, String path, IngressRule rule, boolean fallback) {
-    this(url, host, path, rule, fallback, null);
+  /**
+   * A match with no later rule that also matches.
+   *
+   * @param url the URL as asked
+   * @param rule the rule that serves it
+   * @param fallback true when no rule matched and the last rule answered because it is last
+   */
+  public UrlMatch(RouteUrl url, IngressRule rule, boolean fallback) {
+    this(url, rule, fallback, null);
   }
 
   public UrlMatch {
     Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(path, "path");
     Objects.requireNonNull(rule, "rule");
   }
 
   /** The match under the redaction policy: a URL asked about may carry a token or a password. */
   @Override
   public String toString() {
-    return Redaction.redact("UrlMatch[url=" + url + ", host=" + host + ", path=" + path + ", rule=" + rule + ", fallback=" + fallback
+    return Redaction.redact("UrlMatch[url=" + url.text() + ", host=" + url.hostname() + ", path=" + url.path() + ", rule=" + rule
+        + ", fallback=" + fallback
         + ", shadowed=" + shadowed + "]");
   }
 
@@ -42,6 +47,8 @@ public record UrlMatch(String url, String host, String path, IngressRule rule, b
    * hostnames, wildcards that never match the apex, unanchored path regexes, first match wins.
    */
   public String explanation() {
+    String host = url.hostname();
+    String path = url.path();
     if (fallback || rule.isCatchAll()) {
       return "No rule before it matches host '" + host + "'" + (path.isEmpty() ? "" : " and path '" + path + "'")
           + ", so the last rule answers, as cloudflared always does.";

@@ -22,8 +22,7 @@ public final class UrlMatching {
     for (String text : urls) {
       RouteUrl url = RouteUrl.parse(text);
       RuleMatch match = matcher.match(url);
-      matches.add(new UrlMatch(
-          text, url.hostname(), url.path(), match.rule(), match.catchAllFallback(), shadowed(model, match, url)));
+      matches.add(new UrlMatch(url, match.rule(), match.catchAllFallback(), shadowed(model, match, url)));
     }
     return new MatchReport(model.source(), matches);
   }

@@ -104,7 +104,7 @@ public final class HtmlReportWriter implements ReportWriter {
     out.append("<h1>Ingress rule matches</h1>\n<p>Rules from <code>").append(Xml.text(matches.source().location())).append("</code></p>\n");
     out.append("<table class=\"matches\">\n<tr><th>URL</th><th>Rule</th><th>Hostname</th><th>Path</th><th>Service</th><th>Why</th></tr>\n");
     for (UrlMatch match : matches.matches()) {
-      out.append("<tr><td>").append(Xml.text(match.url())).append("</td><td>#").append(match.rule().index())
+      out.append("<tr><td>").append(Xml.text(match.url().text())).append("</td><td>#").append(match.rule().index())
           .append("</td><td><code>").append(Xml.text(match.rule().hostname())).append("</code></td><td><code>")
           .append(Xml.text(match.rule().path())).append("</code></td><td><code>").append(Xml.text(match.rule().service().toString()))
           .append("</code></td><td>").append(Xml.text(match.explanation())).append("</td></tr>\n");

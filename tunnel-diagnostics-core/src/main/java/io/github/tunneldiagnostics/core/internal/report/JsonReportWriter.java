@@ -101,7 +101,7 @@ public final class JsonReportWriter implements ReportWriter {
     JsonOutput json = new JsonOutput().beginObject().name("matches").beginArray();
     for (UrlMatch match : matches.matches()) {
       json.beginObject()
-          .name("url").value(match.url())
+          .name("url").value(match.url().text())
           .name("rule").value(match.rule().index())
           .name("hostname").value(match.rule().hostname())
           .name("path").value(match.rule().path())

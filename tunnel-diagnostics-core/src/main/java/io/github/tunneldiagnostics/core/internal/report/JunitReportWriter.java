@@ -146,7 +146,7 @@ public final class JunitReportWriter implements ReportWriter {
     out.append("<testsuites name=\"tunnel-doctor\" tests=\"").append(count).append("\" failures=\"0\" errors=\"0\" skipped=\"0\">\n");
     out.append("  <testsuite name=\"match\" tests=\"").append(count).append("\" failures=\"0\" errors=\"0\" skipped=\"0\">\n");
     for (UrlMatch match : matches.matches()) {
-      out.append("    <testcase classname=\"tunnel-doctor.match\" name=\"").append(Xml.attribute(match.url())).append("\">\n")
+      out.append("    <testcase classname=\"tunnel-doctor.match\" name=\"").append(Xml.attribute(match.url().text())).append("\">\n")
           .append("      <system-out>").append(Xml.text(match.rule().label() + " " + match.rule().service() + "\n" + match.explanation() + "\n"))
           .append("</system-out>\n    </testcase>\n");
     }

@@ -102,7 +102,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     out.append("| URL | Rule | Hostname | Path | Service | Why |\n|---|---|---|---|---|---|\n");
     for (UrlMatch match : matches.matches()) {
       IngressRule rule = match.rule();
-      out.append("| ").append(cell(match.url()))
+      out.append("| ").append(cell(match.url().text()))
           .append(" | #").append(rule.index())
           .append(" | ").append(rule.hostname().isEmpty() ? "" : code(rule.hostname()))
           .append(" | ").append(rule.path().isEmpty() ? "" : code(rule.path()))

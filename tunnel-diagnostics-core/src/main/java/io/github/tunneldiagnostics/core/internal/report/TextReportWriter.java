@@ -147,7 +147,7 @@ public final class TextReportWriter implements ReportWriter {
     out.append("Using rules from ").append(matches.source().location()).append('\n');
     for (UrlMatch match : matches.matches()) {
       IngressRule rule = match.rule();
-      out.append('\n').append(paint(match.url(), BOLD)).append('\n');
+      out.append('\n').append(paint(match.url().text(), BOLD)).append('\n');
       out.append("Matched rule #").append(rule.index()).append('\n');
       if (!rule.hostname().isEmpty()) {
         out.append("\thostname: ").append(rule.hostname()).append('\n');

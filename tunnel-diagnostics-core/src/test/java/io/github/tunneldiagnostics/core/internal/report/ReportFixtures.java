@@ -111,8 +111,8 @@ final class ReportFixtures {
     return new MatchReport(
         model.source(),
         List.of(
-            new UrlMatch("https://app.example.com/", "app.example.com", "/", model.rule(0), false),
-            new UrlMatch("https://a.b.example.com:8443/api/v1?x=1", "a.b.example.com", "/api/v1", model.rule(1), false),
-            new UrlMatch("https://example.com/", "example.com", "/", model.rule(2), true)));
+            new UrlMatch(RouteUrl.parse("https://app.example.com/"), model.rule(0), false),
+            new UrlMatch(RouteUrl.parse("https://a.b.example.com:8443/api/v1?x=1"), model.rule(1), false),
+            new UrlMatch(RouteUrl.parse("https://example.com/"), model.rule(2), true)));
   }
 }

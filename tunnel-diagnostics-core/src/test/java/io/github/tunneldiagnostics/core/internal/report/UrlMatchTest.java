@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.report;
 
+import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.core.report.UrlMatch;
 import static io.github.tunneldiagnostics.core.internal.report.ReportFixtures.rule;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ class UrlMatchTest {
   @Test
   void explainsAMatchThroughTheIdnaAliasOfTheRuleHostname() {
     // given
-    UrlMatch match = new UrlMatch("https://app.example.com/", "app.example.com", "/", rule(0, "App.Example.COM", "", SERVICE), false);
+    UrlMatch match = new UrlMatch(RouteUrl.parse("https://app.example.com/"), rule(0, "App.Example.COM", "", SERVICE), false);
 
     // when
     String explanation = match.explanation();
@@ -27,7 +28,7 @@ class UrlMatchTest {
   @Test
   void explainsARuleForAnyHostWithAPath() {
     // given
-    UrlMatch match = new UrlMatch("https://x.test/v2/api", "x.test", "/v2/api", rule(0, "", "/api", SERVICE), false);
+    UrlMatch match = new UrlMatch(RouteUrl.parse("https://x.test/v2/api"), rule(0, "", "/api", SERVICE), false);
 
     // when
     String explanation = match.explanation();
@@ -41,7 +42,7 @@ class UrlMatchTest {
   @Test
   void explainsTheCatchAllWithoutAPathWhenTheUrlHasNone() {
     // given
-    UrlMatch match = new UrlMatch("https://x.test", "x.test", "", rule(1, "", "", new OriginService.HttpStatus(404)), true);
+    UrlMatch match = new UrlMatch(RouteUrl.parse("https://x.test"), rule(1, "", "", new OriginService.HttpStatus(404)), true);
 
     // when
     String explanation = match.explanation();
