@@ -3,7 +3,6 @@ package io.github.tunneldiagnostics.core.internal.seat;
 import io.github.tunneldiagnostics.api.Diagnosis;
 import io.github.tunneldiagnostics.api.DiagnosisReport;
 import io.github.tunneldiagnostics.api.Route;
-import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.ConfigException;
@@ -71,11 +70,9 @@ public final class InsideNamespaceMain {
         case "--config-file" -> model = ConfigLoader.load(Path.of(args[++i]));
         case "--config-json" -> jsonPath = args[++i];
         case "--config-address" -> address = args[++i];
-        case "--route" -> {
-          int rule = Integer.parseInt(args[++i]);
-          String url = args[++i]; // empty for a route that stands for its whole rule
-          String service = args[++i];
-          routes.add(url.isEmpty() ? Route.forRule(rule, service) : Route.forUrl(RouteUrl.parse(url), rule, service));
+        case RouteArguments.FLAG -> {
+          routes.add(RouteArguments.parse(args[i + 1], args[i + 2], args[i + 3]));
+          i += 3;
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }

@@ -1,7 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.seat;
 
 import io.github.tunneldiagnostics.api.Route;
-import io.github.tunneldiagnostics.api.RouteUrl;
 import io.github.tunneldiagnostics.api.check.Check;
 import io.github.tunneldiagnostics.api.check.CheckContext;
 import io.github.tunneldiagnostics.api.check.CheckResult;
@@ -175,7 +174,7 @@ public final class SeatOriginCheck implements Check {
         "--deadline", Long.toString(context.deadline().minus(CHILD_RESERVE.multipliedBy(2)).toEpochMilli())));
     args.addAll(configArgs);
     for (Route route : context.routes()) {
-      args.addAll(List.of("--route", Integer.toString(route.rule()), route.url().map(RouteUrl::text).orElse(""), route.service()));
+      args.addAll(RouteArguments.of(route));
     }
     List<String> command = new ArrayList<>(launcherPrefix);
     command.addAll(ChildJvm.command(vantage.pid(), args));
