@@ -58,16 +58,16 @@ final class SlowRequests {
     }
     byte c = buf[message];
     if (c >= 'A' && c <= 'Z') {
-      int method = indexOf(buf, (byte) ' ', message, Math.min(end, message + MAX_METHOD));
+      int method = ByteSearch.indexOf(buf, (byte) ' ', message, Math.min(end, message + MAX_METHOD));
       if (method < 0 || method + 1 >= end || buf[method + 1] != 'h') {
         return; // not "<METHOD> http…"
       }
-      int url = indexOf(buf, (byte) ' ', method + 1, end);
+      int url = ByteSearch.indexOf(buf, (byte) ' ', method + 1, end);
       if (url < 0 || url + 1 >= end || buf[url + 1] != 'H') {
         return; // not "… HTTP/…"
       }
-      int proto = indexOf(buf, (byte) ' ', url + 1, Math.min(end, url + 16));
-      if (proto < 0 || !ParsedLine.is(buf, proto, CF_RAY, end)) {
+      int proto = ByteSearch.indexOf(buf, (byte) ' ', url + 1, Math.min(end, url + 16));
+      if (proto < 0 || !ByteSearch.isCfRay(buf, proto, end)) {
         return;
       }
       long ray = PendingRequests.rayOf(buf, proto + CF_RAY.length, end);
@@ -76,8 +76,8 @@ final class SlowRequests {
       }
     } else if (c >= '1' && c <= '5' && message + 4 < end && buf[message + 3] == ' ') {
       int limit = Math.min(end - CF_RAY.length, message + MAX_STATUS_TEXT);
-      for (int i = message + 4; i < limit; i++) {
-        if (buf[i] == ' ' && ParsedLine.is(buf, i, CF_RAY, end)) {
+      for (int i = ByteSearch.indexOf(buf, (byte) ' ', message + 4, limit); i >= 0; i = ByteSearch.indexOf(buf, (byte) ' ', i + 1, limit)) {
+        if (ByteSearch.isCfRay(buf, i, end)) {
           long ray = PendingRequests.rayOf(buf, i + CF_RAY.length, end);
           if (ray != 0) {
             pending.answered(ray);
@@ -242,14 +242,5 @@ final class SlowRequests {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  private static int indexOf(byte[] buf, byte b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
