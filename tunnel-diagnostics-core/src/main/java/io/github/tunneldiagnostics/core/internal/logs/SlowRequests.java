@@ -34,7 +34,18 @@ final class SlowRequests {
   private final Map<Key, Join> joins = new LinkedHashMap<>();
   private long droppedBefore;
 
-  private record Key(int rule, String service) {}
+  /** Equals and hashCode written out, as in {@code Tally.Key}: no method-handle spinning on first use. */
+  private record Key(int rule, String service) {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k && rule == k.rule && service.equals(k.service);
+    }
+
+    @Override
+    public int hashCode() {
+      return rule * 31 + service.hashCode();
+    }
+  }
 
   /** What the cancelled requests of one (rule, service) showed. */
   private static final class Join {
@@ -153,7 +164,12 @@ final class SlowRequests {
 
   /** A request of (rule, service) that ended in ORIGIN_SLOW: joined to its start when its ray was seen. */
   void cancelled(RequestEvent event, int rule, String service) {
-    Join join = joins.computeIfAbsent(new Key(rule, service), k -> new Join());
+    Key key = new Key(rule, service);
+    Join join = joins.get(key);
+    if (join == null) { // not computeIfAbsent: no lambda to bind while the log's lines wait
+      join = new Join();
+      joins.put(key, join);
+    }
     join.requests++;
     PendingRequests.Started start = event.ray != 0 ? pending.take(event.ray) : null;
     if (start == null) {
@@ -231,6 +247,11 @@ final class SlowRequests {
   }
 
   private static long secondsBetween(String from, String to) {
+    long start = ConsoleTime.utcEpochSecond(from, 59);
+    long end = ConsoleTime.utcEpochSecond(to, 59);
+    if (start != ConsoleTime.NONE && end != ConsoleTime.NONE) {
+      return Math.max(0, end - start); // the console form, without a formatter
+    }
     @Nullable OffsetDateTime a = parse(from);
     @Nullable OffsetDateTime b = parse(to);
     return a == null || b == null ? -1 : Math.max(0, Duration.between(a, b).toSeconds());
