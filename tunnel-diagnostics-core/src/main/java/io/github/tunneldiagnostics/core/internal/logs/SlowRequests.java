@@ -188,11 +188,13 @@ final class SlowRequests {
 
   /** Adds what {@code later}, a later part of the same file, joined. */
   void merge(SlowRequests later) {
-    later.joins.forEach((key, theirs) -> {
+    for (Map.Entry<Key, Join> entry : later.joins.entrySet()) { // a loop: no lambda to bind on the merge path
+      Key key = entry.getKey();
+      Join theirs = entry.getValue();
       Join mine = joins.get(key);
       if (mine == null) {
         joins.put(key, theirs);
-        return;
+        continue;
       }
       mine.requests += theirs.requests;
       mine.joined += theirs.joined;
@@ -203,7 +205,7 @@ final class SlowRequests {
         mine.started = theirs.started;
         mine.cancelled = theirs.cancelled;
       }
-    });
+    }
     droppedBefore += later.dropped();
   }
 

@@ -194,7 +194,9 @@ final class Tally {
         continue;
       }
       mine.count += theirs.count;
-      theirs.hosts.forEach((host, count) -> mine.host(host, count[0]));
+      for (Map.Entry<String, long[]> host : theirs.hosts.entrySet()) { // loops, not lambdas, on the merge path: see LogClassifier.PartReader
+        mine.host(host.getKey(), host.getValue()[0]);
+      }
       mine.otherHosts += theirs.otherHosts;
       if (theirs.first != null && (mine.first == null || theirs.first.isBefore(mine.first))) {
         mine.first = theirs.first;
@@ -208,7 +210,9 @@ final class Tally {
       if (!theirs.lastRaw.isEmpty()) {
         mine.lastRaw = theirs.lastRaw;
       }
-      theirs.extra.forEach(mine.extra::putIfAbsent);
+      for (Map.Entry<String, String> extra : theirs.extra.entrySet()) {
+        mine.extra.putIfAbsent(extra.getKey(), extra.getValue());
+      }
       if (mine.detail.isEmpty()) {
         mine.detail = theirs.detail;
       }
