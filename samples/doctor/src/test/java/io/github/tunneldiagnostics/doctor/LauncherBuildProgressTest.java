@@ -58,4 +58,39 @@ class LauncherBuildProgressTest {
         tunnel-doctor: the build failed (last lines of the Maven log above; the whole log: LOG).
         """);
   }
+
+  @Test
+  void aBuildThatSucceedsIsReportedAsBuiltAlsoWhenMavenEndsWithoutANewline() throws Exception {
+    // given: a Maven that succeeds, writes the jar, and ends its output with colour resets and no newline
+    // (as Maven 3.9 does on this machine), which once made the launcher read its status as a failure
+    Files.copy(Path.of("../../tunnel-doctor"), root.resolve("tunnel-doctor"));
+    Files.writeString(root.resolve("pom.xml"), "<project/>");
+    Path bin = Files.createDirectories(root.resolve("bin"));
+    Path mvn = bin.resolve("mvn");
+    Files.writeString(mvn, """
+        #!/usr/bin/env bash
+        echo "[INFO] Building tunnel-doctor 0.1.0-SNAPSHOT                                     [1/1]"
+        mkdir -p samples/doctor/target && : > samples/doctor/target/tunnel-doctor.jar
+        echo "[INFO] BUILD SUCCESS"
+        printf '\033[0m\033[0m'
+        exit 0
+        """);
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    // when: the jar it wrote is empty, so java refuses it once the launcher runs it
+    ProcessBuilder launcher = new ProcessBuilder("bash", root.resolve("tunnel-doctor").toString(), "--version").redirectErrorStream(true);
+    launcher.environment().put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    Process process = launcher.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    // then: the build is reported as built, and the launcher goes on to run the jar
+    assertThat(output.replaceAll("\\d+s", "Ns").replace(root.toString(), "ROOT")).isEqualTo("""
+        tunnel-doctor: first run since the sources changed: building samples/doctor/target/tunnel-doctor.jar with Maven (tests skipped)
+        tunnel-doctor: building tunnel-doctor (module 1/1, Ns so far)
+        tunnel-doctor: built in Ns
+        Error: Invalid or corrupt jarfile ROOT/samples/doctor/target/tunnel-doctor.jar
+        """);
+    assertThat(process.exitValue()).isEqualTo(1);
+  }
 }
