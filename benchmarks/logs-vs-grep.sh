@@ -37,7 +37,7 @@ if [[ ! -f "$jsa" || "$doctor" -nt "$jsa" ]]; then
   "$root/tunnel-doctor" logs "$sample" > /dev/null || [[ $? -le 1 ]]
   rm -f "$sample"
 fi
-flags=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr -XX:SharedArchiveFile="$jsa")
+flags=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr -XX:SharedArchiveFile="$jsa")
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 millis() { date +%s%3N; }
