@@ -7,9 +7,7 @@ import io.github.tunneldiagnostics.api.ingress.OriginRequest;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -86,9 +84,7 @@ final class ConnectStep {
   }
 
   private static Finding withOrder(Finding finding, String order) {
-    Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
-    evidence.put("goDial", order);
-    return new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies());
+    return finding.toBuilder().evidence("goDial", order).build();
   }
 
   /** How Go walks the addresses, e.g. "IPv6 first: [::1]:8080 refused, then 127.0.0.1:8080 connected". */
