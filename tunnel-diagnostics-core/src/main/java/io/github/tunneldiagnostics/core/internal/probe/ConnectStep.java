@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -62,7 +63,7 @@ final class ConnectStep {
           findings
               .start(FindingCode.ORIGIN_CONNECT_TIMEOUT, Severity.ERROR)
               .message("The TCP connect to " + reported.target() + " did not complete within " + timeout.toMillis() + " ms (connectTimeout "
-                  + GoText.duration(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
+                  + GoDuration.format(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
                   + "); cloudflared would log " + goError + ".")
               .remediation("Check that " + reported.target() + " is the right address for " + findings.ruleService()
                   + " and that no firewall or route drops packets to port " + port + "; lower originRequest.connectTimeout to fail faster.")
