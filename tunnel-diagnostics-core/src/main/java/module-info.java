@@ -9,7 +9,7 @@ module io.github.tunneldiagnostics.core {
   requires static org.jspecify;
   requires org.slf4j;
   requires org.snakeyaml.engine;
-  requires re2j;
+  requires io.github.tunneldiagnostics.re2j;
   requires java.net.http;
   requires org.dnsjava;
 

@@ -1,7 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.ingress;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import io.github.tunneldiagnostics.re2j.internal.Pattern;
+import io.github.tunneldiagnostics.re2j.internal.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**

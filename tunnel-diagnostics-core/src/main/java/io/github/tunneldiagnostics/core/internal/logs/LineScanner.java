@@ -34,11 +34,23 @@ final class LineScanner {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES_TIMES_28 = 0x1C1C1C1C1C1C1C1CL;
   private static final long HIGH_BITS = 0x8080808080808080L;
+  /** What {@link #step} did: read or emitted, so more may follow; reached the end; was told to stop. */
+  private static final int MORE = 0;
+  private static final int ENDED = 1;
+  private static final int STOPPED = 2;
 
   private final int maxLineLength;
   private final byte[] buffer;
   private long bytesRead;
   private int scanFlags;
+  /** The state of the current {@link #scan}: bytes in the buffer, the current line's start, the next byte to look at. */
+  private int filled;
+  private int lineStart;
+  private int pos;
+  private int flags;
+  /** Inside a line longer than the cap, skipped up to its end. */
+  private boolean discarding;
+
 
   LineScanner(int maxLineLength) {
     this.maxLineLength = maxLineLength;
@@ -54,58 +66,19 @@ final class LineScanner {
 
   /** Reads {@code in} to its end (or until the sink wants no more). */
   void scan(InputStream in, Sink sink) throws IOException {
-    byte[] buf = buffer;
-    int filled = 0;
-    int lineStart = 0;
-    int pos = 0;
-    int flags = 0;
-    boolean discarding = false;
-    while (true) {
-      if (pos == filled) {
-        if (!sink.wantsMore()) {
-          return;
-        }
-        if (discarding) {
-          lineStart = pos = filled = 0;
-        } else if (lineStart > 0) {
-          System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
-          filled -= lineStart;
-          pos -= lineStart;
-          lineStart = 0;
-        }
-        int n = in.read(buf, filled, buf.length - filled);
-        if (n < 0) {
-          break;
-        }
-        bytesRead += n;
-        filled += n;
-      }
-      int limit = discarding ? filled : Math.min(filled, lineStart + maxLineLength + 1);
-      scanFlags = flags;
-      int i = findNewline(buf, pos, limit);
-      flags = scanFlags;
-      boolean newline = i < limit;
-      if (newline) {
-        if (!discarding) {
-          int end = i;
-          if (end > lineStart && buf[end - 1] == '\r') {
-            end--;
-            flags |= CRLF;
-          }
-          emit(sink, buf, lineStart, end, flags);
-        }
-        discarding = false;
-        flags = 0;
-        lineStart = i + 1;
-        pos = i + 1;
-        continue;
-      }
-      pos = i;
-      if (!discarding && i - lineStart > maxLineLength) {
-        discarding = true;
-        sink.skipped(SkipReason.TOO_LONG);
-      }
+    filled = 0;
+    lineStart = 0;
+    pos = 0;
+    flags = 0;
+    discarding = false;
+    int state;
+    do {
+      state = step(in, sink);
+    } while (state == MORE);
+    if (state == STOPPED) {
+      return;
     }
+    byte[] buf = buffer;
     if (!discarding && filled > lineStart) {
       int end = filled;
       if (buf[end - 1] == '\r') {
@@ -114,6 +87,59 @@ final class LineScanner {
       }
       emit(sink, buf, lineStart, end, flags);
     }
+  }
+
+  /**
+   * One line, or one read: the body of {@link #scan}'s loop, a method of its own so that the JIT compiles
+   * it after a few hundred lines. As a loop inside {@code scan}, which runs once per file, it would wait
+   * for on-stack replacement (tens of thousands of iterations, all interpreted: most of a 64 MB log).
+   */
+  private int step(InputStream in, Sink sink) throws IOException {
+    byte[] buf = buffer;
+    if (pos == filled) {
+      if (!sink.wantsMore()) {
+        return STOPPED;
+      }
+      if (discarding) {
+        lineStart = pos = filled = 0;
+      } else if (lineStart > 0) {
+        System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
+        filled -= lineStart;
+        pos -= lineStart;
+        lineStart = 0;
+      }
+      int n = in.read(buf, filled, buf.length - filled);
+      if (n < 0) {
+        return ENDED;
+      }
+      bytesRead += n;
+      filled += n;
+    }
+    int limit = discarding ? filled : Math.min(filled, lineStart + maxLineLength + 1);
+    scanFlags = flags;
+    int i = findNewline(buf, pos, limit);
+    flags = scanFlags;
+    if (i < limit) {
+      if (!discarding) {
+        int end = i;
+        if (end > lineStart && buf[end - 1] == '\r') {
+          end--;
+          flags |= CRLF;
+        }
+        emit(sink, buf, lineStart, end, flags);
+      }
+      discarding = false;
+      flags = 0;
+      lineStart = i + 1;
+      pos = i + 1;
+      return MORE;
+    }
+    pos = i;
+    if (!discarding && i - lineStart > maxLineLength) {
+      discarding = true;
+      sink.skipped(SkipReason.TOO_LONG);
+    }
+    return MORE;
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.logs;
 
+import java.util.Arrays;
+
 /**
  * Tells a cloudflared line from lines that only resemble one, and takes off the prefix of the tool that
  * collected it. A cloudflared console line starts with its RFC 3339 time and a level ({@code
@@ -12,6 +14,16 @@ package io.github.tunneldiagnostics.core.internal.logs;
  */
 final class LineShape {
   private static final int MAX_PREFIX = 256;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  /** Bytes 4 and 7 of {@code 2006-01-}; the rest are digits. */
+  private static final long SEPARATORS_1 = 0xFF0000FF00000000L;
+  private static final long DASHES_1 = 0x2D00002D00000000L;
+  private static final long DIGITS_1 = ~SEPARATORS_1;
+  /** Bytes 2 ({@code T}) and 5 ({@code :}) of {@code 02T15:04}. */
+  private static final long SEPARATORS_2 = 0x0000FF0000FF0000L;
+  private static final long T_AND_COLON_2 = 0x00003A0000540000L;
+  private static final long DIGITS_2 = ~SEPARATORS_2;
 
   /** Where the cloudflared line starts, after {@link #unwrap}. */
   int start;
@@ -23,6 +35,12 @@ final class LineShape {
   Level level = Level.NONE;
 
   int timeEnd = -1;
+
+  /** The last syslog prefix after its time (see {@link #rememberedSyslogPrefixEnd}); empty at first. */
+  private final byte[] remembered = new byte[MAX_PREFIX];
+
+  private int rememberedLength;
+  private boolean rememberedCloudflared;
 
   /**
    * Finds the cloudflared line inside {@code b[s, e)} (no leading spaces). Returns false, with {@link
@@ -48,10 +66,16 @@ final class LineShape {
         wrapper = Wrapper.COMPOSE;
         i = afterCompose;
       } else if (!timestampedCloudflared(b, s, e)) {
-        int identEnd = journaldIdentEnd(b, s, e);
+        int identEnd = rememberedSyslogPrefixEnd(b, s, e);
+        boolean cloudflared = rememberedCloudflared;
+        if (identEnd < 0) {
+          identEnd = journaldIdentEnd(b, s, e);
+          cloudflared = identEnd > 0 && identIsCloudflared(b, s, identEnd);
+          remember(b, s, identEnd, cloudflared);
+        }
         if (identEnd > 0) {
           wrapper = Wrapper.JOURNALD;
-          if (!identIsCloudflared(b, s, identEnd)) {
+          if (!cloudflared) {
             return false;
           }
           i = identEnd;
@@ -97,11 +121,7 @@ final class LineShape {
    * fraction, {@code Z} or an offset), or -1.
    */
   static int timestampEnd(byte[] b, int i, int e) {
-    if (i + 20 > e
-        || !(digit(b[i]) && digit(b[i + 1]) && digit(b[i + 2]) && digit(b[i + 3]) && b[i + 4] == '-'
-            && digit(b[i + 5]) && digit(b[i + 6]) && b[i + 7] == '-' && digit(b[i + 8]) && digit(b[i + 9])
-            && b[i + 10] == 'T' && digit(b[i + 11]) && digit(b[i + 12]) && b[i + 13] == ':'
-            && digit(b[i + 14]) && digit(b[i + 15]) && b[i + 16] == ':' && digit(b[i + 17]) && digit(b[i + 18]))) {
+    if (i + 20 > e || !dateAndTime(b, i)) {
       return -1;
     }
     int j = i + 19;
@@ -127,6 +147,55 @@ final class LineShape {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code b[i, i + 19)} is {@code 2006-01-02T15:04:05}: four digits, {@code -}, two, {@code -}, two,
+   * {@code T}, two, {@code :}, two, {@code :}, two. Compares eight bytes at a time (the bytes are in the
+   * line, which has at least 20 from {@code i}): the separators exactly, and a byte in a digit's place is
+   * a digit when its high nibble is 3 and adding 6 keeps it there. Every line of a log starts here.
+   */
+  private static boolean dateAndTime(byte[] b, int i) {
+    long x = (long) LONGS.get(b, i); // 2006-01-
+    long y = (long) LONGS.get(b, i + 8); // 02T15:04
+    int z = (b[i + 16] & 0xFF) | (b[i + 17] & 0xFF) << 8 | (b[i + 18] & 0xFF) << 16; // :05
+    return (x & SEPARATORS_1) == DASHES_1 && (y & SEPARATORS_2) == T_AND_COLON_2 && (z & 0xFF) == ':'
+        && digits(x, DIGITS_1) && digits(y, DIGITS_2) && digits(z & 0xFFFF00L, 0xFFFF00L);
+  }
+
+  /** The bytes of {@code x} under {@code mask} (whole bytes) are all ASCII digits. */
+  private static boolean digits(long x, long mask) {
+    long threes = 0x3030303030303030L & mask;
+    return (x & mask & 0xF0F0F0F0F0F0F0F0L) == threes && (((x & mask) + (0x0606060606060606L & mask)) & 0xF0F0F0F0F0F0F0F0L) == threes;
+  }
+
+  /**
+   * When {@code b[s, e)} starts with a syslog time ({@code Nov 25 12:00:00}) followed by the same host, ident
+   * and pid as the last syslog line ({@code  host ident[42]: }): the index after that prefix; else -1. A
+   * journal holds one prefix per process, so {@link #journaldIdentEnd} and {@link #identIsCloudflared} run
+   * once per prefix, not once per line; their answer depends only on these bytes.
+   */
+  private int rememberedSyslogPrefixEnd(byte[] b, int s, int e) {
+    int n = rememberedLength;
+    int from = s + 15;
+    if (n == 0 || from + n > e || !syslogTime(b, s, e)) {
+      return -1;
+    }
+    return Arrays.equals(b, from, from + n, remembered, 0, n) ? from + n : -1;
+  }
+
+  private void remember(byte[] b, int s, int identEnd, boolean cloudflared) {
+    int from = s + 15;
+    if (identEnd < 0 || !syslogTime(b, s, identEnd) || b[from] != ' ' || identEnd - from > remembered.length) {
+      return; // not the plain syslog time (an RFC 3339 one, or a fraction of a second): not remembered
+    }
+    rememberedLength = identEnd - from;
+    System.arraycopy(b, from, remembered, 0, rememberedLength);
+    rememberedCloudflared = cloudflared;
+  }
+
+  private static boolean syslogTime(byte[] b, int s, int e) {
+    return s + 16 <= e && b[s] >= 'A' && b[s] <= 'Z' && b[s + 3] == ' ' && b[s + 9] == ':' && b[s + 12] == ':';
   }
 
   /** {@code [pod/NAME/CONTAINER] }: the index after the space, or -1. */
@@ -176,7 +245,7 @@ final class LineShape {
    */
   private static int journaldIdentEnd(byte[] b, int s, int e) {
     int i;
-    if (s + 16 <= e && b[s] >= 'A' && b[s] <= 'Z' && b[s + 3] == ' ' && b[s + 9] == ':' && b[s + 12] == ':') {
+    if (syslogTime(b, s, e)) {
       i = s + 15;
       if (i < e && b[i] == '.') {
         i++;

@@ -126,14 +126,7 @@ public final class LogClassifier {
         readings[i] = part;
         long from = starts[i];
         long to = Math.max(from, starts[i + 1]);
-        int index = i;
-        Runnable work = () -> {
-          try {
-            read(new LineScanner(maxLineLength), part, name, new RangeInputStream(channel, from, to));
-          } catch (IOException e) {
-            failures[index] = e;
-          }
-        };
+        Runnable work = new PartReader(new LineScanner(maxLineLength), part, name, new RangeInputStream(channel, from, to), failures, i);
         if (i == parts - 1) {
           work.run(); // the calling thread takes the last part
         } else {
@@ -162,6 +155,38 @@ public final class LogClassifier {
         into.absorb(part);
       }
       into.endFile();
+    }
+  }
+
+  /**
+   * Reads one part of a file into its reading; an I/O failure is kept in {@code failures[index]}. A class,
+   * not a lambda: a lambda's first creation binds method handles in the interpreter, tens of milliseconds
+   * before the first line is read.
+   */
+  private static final class PartReader implements Runnable {
+    private final LineScanner scanner;
+    private final LogReading reading;
+    private final String name;
+    private final RangeInputStream in;
+    private final IOException[] failures;
+    private final int index;
+
+    PartReader(LineScanner scanner, LogReading reading, String name, RangeInputStream in, IOException[] failures, int index) {
+      this.scanner = scanner;
+      this.reading = reading;
+      this.name = name;
+      this.in = in;
+      this.failures = failures;
+      this.index = index;
+    }
+
+    @Override
+    public void run() {
+      try {
+        read(scanner, reading, name, in);
+      } catch (IOException e) {
+        failures[index] = e;
+      }
     }
   }
 

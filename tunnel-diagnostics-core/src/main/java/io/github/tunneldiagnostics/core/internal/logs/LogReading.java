@@ -134,7 +134,9 @@ final class LogReading implements LineScanner.Sink {
         truncatedFiles.add(name);
       }
     }
-    part.invalidGzipFiles.forEach(invalidGzipFiles::putIfAbsent);
+    for (Map.Entry<String, String> invalid : part.invalidGzipFiles.entrySet()) { // a loop: no lambda to bind on the merge path
+      invalidGzipFiles.putIfAbsent(invalid.getKey(), invalid.getValue());
+    }
     stopped |= part.stopped;
     if (part.lastEdgeFailure >= 0) {
       lastEdgeFailure = offset + part.lastEdgeFailure;

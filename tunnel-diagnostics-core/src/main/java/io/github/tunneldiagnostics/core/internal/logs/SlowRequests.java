@@ -34,7 +34,18 @@ final class SlowRequests {
   private final Map<Key, Join> joins = new LinkedHashMap<>();
   private long droppedBefore;
 
-  private record Key(int rule, String service) {}
+  /** Equals and hashCode written out, as in {@code Tally.Key}: no method-handle spinning on first use. */
+  private record Key(int rule, String service) {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k && rule == k.rule && service.equals(k.service);
+    }
+
+    @Override
+    public int hashCode() {
+      return rule * 31 + service.hashCode();
+    }
+  }
 
   /** What the cancelled requests of one (rule, service) showed. */
   private static final class Join {
@@ -58,16 +69,16 @@ final class SlowRequests {
     }
     byte c = buf[message];
     if (c >= 'A' && c <= 'Z') {
-      int method = indexOf(buf, (byte) ' ', message, Math.min(end, message + MAX_METHOD));
+      int method = ByteSearch.indexOf(buf, (byte) ' ', message, Math.min(end, message + MAX_METHOD));
       if (method < 0 || method + 1 >= end || buf[method + 1] != 'h') {
         return; // not "<METHOD> http…"
       }
-      int url = indexOf(buf, (byte) ' ', method + 1, end);
+      int url = ByteSearch.indexOf(buf, (byte) ' ', method + 1, end);
       if (url < 0 || url + 1 >= end || buf[url + 1] != 'H') {
         return; // not "… HTTP/…"
       }
-      int proto = indexOf(buf, (byte) ' ', url + 1, Math.min(end, url + 16));
-      if (proto < 0 || !ParsedLine.is(buf, proto, CF_RAY, end)) {
+      int proto = ByteSearch.indexOf(buf, (byte) ' ', url + 1, Math.min(end, url + 16));
+      if (proto < 0 || !ByteSearch.isCfRay(buf, proto, end)) {
         return;
       }
       long ray = PendingRequests.rayOf(buf, proto + CF_RAY.length, end);
@@ -76,8 +87,8 @@ final class SlowRequests {
       }
     } else if (c >= '1' && c <= '5' && message + 4 < end && buf[message + 3] == ' ') {
       int limit = Math.min(end - CF_RAY.length, message + MAX_STATUS_TEXT);
-      for (int i = message + 4; i < limit; i++) {
-        if (buf[i] == ' ' && ParsedLine.is(buf, i, CF_RAY, end)) {
+      for (int i = ByteSearch.indexOf(buf, (byte) ' ', message + 4, limit); i >= 0; i = ByteSearch.indexOf(buf, (byte) ' ', i + 1, limit)) {
+        if (ByteSearch.isCfRay(buf, i, end)) {
           long ray = PendingRequests.rayOf(buf, i + CF_RAY.length, end);
           if (ray != 0) {
             pending.answered(ray);
@@ -153,7 +164,12 @@ final class SlowRequests {
 
   /** A request of (rule, service) that ended in ORIGIN_SLOW: joined to its start when its ray was seen. */
   void cancelled(RequestEvent event, int rule, String service) {
-    Join join = joins.computeIfAbsent(new Key(rule, service), k -> new Join());
+    Key key = new Key(rule, service);
+    Join join = joins.get(key);
+    if (join == null) { // not computeIfAbsent: no lambda to bind while the log's lines wait
+      join = new Join();
+      joins.put(key, join);
+    }
     join.requests++;
     PendingRequests.Started start = event.ray != 0 ? pending.take(event.ray) : null;
     if (start == null) {
@@ -172,11 +188,13 @@ final class SlowRequests {
 
   /** Adds what {@code later}, a later part of the same file, joined. */
   void merge(SlowRequests later) {
-    later.joins.forEach((key, theirs) -> {
+    for (Map.Entry<Key, Join> entry : later.joins.entrySet()) { // a loop: no lambda to bind on the merge path
+      Key key = entry.getKey();
+      Join theirs = entry.getValue();
       Join mine = joins.get(key);
       if (mine == null) {
         joins.put(key, theirs);
-        return;
+        continue;
       }
       mine.requests += theirs.requests;
       mine.joined += theirs.joined;
@@ -187,7 +205,7 @@ final class SlowRequests {
         mine.started = theirs.started;
         mine.cancelled = theirs.cancelled;
       }
-    });
+    }
     droppedBefore += later.dropped();
   }
 
@@ -231,6 +249,11 @@ final class SlowRequests {
   }
 
   private static long secondsBetween(String from, String to) {
+    long start = ConsoleTime.utcEpochSecond(from, 59);
+    long end = ConsoleTime.utcEpochSecond(to, 59);
+    if (start != ConsoleTime.NONE && end != ConsoleTime.NONE) {
+      return Math.max(0, end - start); // the console form, without a formatter
+    }
     @Nullable OffsetDateTime a = parse(from);
     @Nullable OffsetDateTime b = parse(to);
     return a == null || b == null ? -1 : Math.max(0, Duration.between(a, b).toSeconds());
@@ -242,14 +265,5 @@ final class SlowRequests {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  private static int indexOf(byte[] buf, byte b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

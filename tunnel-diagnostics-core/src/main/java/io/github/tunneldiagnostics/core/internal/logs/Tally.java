@@ -29,7 +29,22 @@ final class Tally {
   private static final int MAX_TEXT = 256;
 
   /** One finding per (code, rule); without a rule index (warp-routing, old logs) the service stands in. */
-  private record Key(String code, int rule, String service) {}
+  /**
+   * The aggregate's key. Its equals and hashCode are written out: a record's generated ones are bound on
+   * first use through {@code ObjectMethods}, which spins some fifty method-handle classes in the interpreter
+   * (about 50 ms, while the log's first lines wait), and this key is the first one hashed.
+   */
+  private record Key(String code, int rule, String service) {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k && rule == k.rule && code.equals(k.code) && service.equals(k.service);
+    }
+
+    @Override
+    public int hashCode() {
+      return (code.hashCode() * 31 + rule) * 31 + service.hashCode();
+    }
+  }
 
   private static final class Stats {
     final String code;
@@ -87,8 +102,6 @@ final class Tally {
   private final @Nullable Stats[] cachedStats = new Stats[CACHE];
   private String cachedRaw = "";
   private @Nullable Instant cachedInstant;
-  private String cachedDay = "";
-  private long cachedEpochDay;
 
   Tally(@Nullable IngressModel model) {
     this.model = model;
@@ -181,7 +194,9 @@ final class Tally {
         continue;
       }
       mine.count += theirs.count;
-      theirs.hosts.forEach((host, count) -> mine.host(host, count[0]));
+      for (Map.Entry<String, long[]> host : theirs.hosts.entrySet()) { // loops, not lambdas, on the merge path: see LogClassifier.PartReader
+        mine.host(host.getKey(), host.getValue()[0]);
+      }
       mine.otherHosts += theirs.otherHosts;
       if (theirs.first != null && (mine.first == null || theirs.first.isBefore(mine.first))) {
         mine.first = theirs.first;
@@ -195,7 +210,9 @@ final class Tally {
       if (!theirs.lastRaw.isEmpty()) {
         mine.lastRaw = theirs.lastRaw;
       }
-      theirs.extra.forEach(mine.extra::putIfAbsent);
+      for (Map.Entry<String, String> extra : theirs.extra.entrySet()) {
+        mine.extra.putIfAbsent(extra.getKey(), extra.getValue());
+      }
       if (mine.detail.isEmpty()) {
         mine.detail = theirs.detail;
       }
@@ -242,32 +259,9 @@ final class Tally {
   }
 
   /** {@code yyyy-mm-ddThh:mm:ssZ}, cloudflared's console format, without the cost of a formatter. */
-  private @Nullable Instant fastUtc(String s) {
-    if (s.length() != 20 || s.charAt(19) != 'Z' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-      return null;
-    }
-    String day = s.substring(0, 10);
-    if (!day.equals(cachedDay)) {
-      try {
-        cachedEpochDay = java.time.LocalDate.parse(day).toEpochDay();
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-      cachedDay = day;
-    }
-    int h = twoDigits(s, 11);
-    int m = twoDigits(s, 14);
-    int sec = twoDigits(s, 17);
-    if (h < 0 || m < 0 || sec < 0 || h > 23 || m > 59 || sec > 60) {
-      return null;
-    }
-    return Instant.ofEpochSecond(cachedEpochDay * 86400 + h * 3600L + m * 60L + sec);
-  }
-
-  private static int twoDigits(String s, int at) {
-    int a = s.charAt(at) - '0';
-    int b = s.charAt(at + 1) - '0';
-    return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+  private static @Nullable Instant fastUtc(String s) {
+    long second = ConsoleTime.utcEpochSecond(s, 60);
+    return second == ConsoleTime.NONE ? null : Instant.ofEpochSecond(second);
   }
 
   private static String clip(String text, int max) {

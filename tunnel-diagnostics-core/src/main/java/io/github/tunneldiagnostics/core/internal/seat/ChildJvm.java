@@ -82,14 +82,14 @@ final class ChildJvm {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
-  /** The locations of the classes the child loads: this module, the API, YAML, RE2/J, dnsjava and SLF4J. */
+  /** The locations of the classes the child loads: this module, the API, YAML, RE2/J (tunnel-diagnostics-re2j), dnsjava and SLF4J. */
   static String classPath() {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> anchor : List.of(
         InsideNamespaceMain.class,
         io.github.tunneldiagnostics.api.check.Finding.class,
         org.snakeyaml.engine.v2.api.Load.class,
-        com.google.re2j.Pattern.class,
+        io.github.tunneldiagnostics.re2j.internal.Pattern.class,
         org.xbill.DNS.Name.class,
         org.slf4j.LoggerFactory.class,
         org.jspecify.annotations.Nullable.class)) {

@@ -2,7 +2,7 @@ package io.github.tunneldiagnostics.core.internal.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.re2j.Pattern;
+import io.github.tunneldiagnostics.re2j.internal.Pattern;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

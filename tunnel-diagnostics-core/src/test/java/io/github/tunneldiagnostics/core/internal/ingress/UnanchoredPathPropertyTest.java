@@ -2,11 +2,11 @@ package io.github.tunneldiagnostics.core.internal.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.ingress.IngressRule;
+import io.github.tunneldiagnostics.re2j.internal.Pattern;
+import io.github.tunneldiagnostics.re2j.internal.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
