@@ -63,10 +63,9 @@ public class LogThroughputBenchmark {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    classifier.analyze(List.of(file)); // warm-up pass: JIT and page cache
+    LogAnalysis analysis = classifier.analyze(List.of(file)); // warm-up pass: JIT and page cache
     long bestWall = Long.MAX_VALUE;
     long bestCpu = Long.MAX_VALUE;
-    LogAnalysis analysis = null;
     for (int i = 0; i < passes; i++) {
       long cpu0 = threads.getCurrentThreadCpuTime();
       long process0 = os.getProcessCpuTime();

@@ -68,6 +68,23 @@ class DiagnosisTest {
   }
 
   @Test
+  void thePipelineStampsTheCheckIdOnFindingsBuiltWithoutOne() {
+    // given: a custom check that never names itself in its findings, and one that does
+    Diagnosis diagnosis = Diagnosis.builder().ingress(model())
+        .check(check("policy.unnamed", Set.of(), ctx -> List.of(
+            Finding.warning("ORIGIN_CONNECTION_REFUSED").subject("rule #0").message("m").rule(0).build())))
+        .check(check("policy.named", Set.of(), ctx -> List.of(finding("policy.named", Severity.INFO, 1))))
+        .build();
+
+    // when
+    DiagnosisReport report = diagnosis.run();
+
+    // then
+    assertThat(report.findings()).extracting(Finding::check).containsExactly("policy.unnamed", "policy.named");
+    assertThat(report.result("policy.unnamed").orElseThrow().findings()).extracting(Finding::check).containsExactly("policy.unnamed");
+  }
+
+  @Test
   void checkThatThrowsBecomesCheckFailedAndOthersStillReport() {
     Diagnosis diagnosis = Diagnosis.builder().ingress(model())
         .check(check("boom", Set.of(), ctx -> { throw new IllegalStateException("kaput"); }))

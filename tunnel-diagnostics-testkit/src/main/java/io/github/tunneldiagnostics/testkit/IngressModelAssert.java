@@ -6,6 +6,7 @@ import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.internal.config.CheckSite;
 import io.github.tunneldiagnostics.core.internal.config.ConnectorHostFiles;
 import io.github.tunneldiagnostics.core.internal.ingress.IngressValidator;
+import io.github.tunneldiagnostics.testkit.internal.ConfigValidity;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -20,7 +21,7 @@ public class IngressModelAssert extends AbstractObjectAssert<IngressModelAssert,
 
   /**
    * cloudflared would accept the config, and loading it found no error. Files that exist only on the
-   * connector host (credentials file, CA pool) are not required; see {@link ConfigValidity}.
+   * connector host (credentials file, CA pool) are not required: their absence is not an error here.
    */
   public IngressModelAssert isValid() {
     isNotNull();

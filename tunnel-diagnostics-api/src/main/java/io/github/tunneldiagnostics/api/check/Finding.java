@@ -73,12 +73,6 @@ public record Finding(
     remedies = List.copyOf(remedies);
   }
 
-  /** A finding without remedies. */
-  public Finding(
-      String code, Severity severity, String check, String subject, String message, String remediation, Map<String, String> evidence) {
-    this(code, severity, check, subject, message, remediation, evidence, List.of());
-  }
-
   private static String redact(String key, String value) {
     return SECRET_KEY.matcher(key).matches() ? REDACTED : Redaction.redact(value);
   }
@@ -142,7 +136,7 @@ public record Finding(
   /** Builds a {@link Finding}. Not thread-safe; each {@link #build()} returns an independent value. */
   public static final class Builder {
     private final String code;
-    private final Severity severity;
+    private Severity severity;
     private String check = "";
     private String subject = "";
     private String message = "";
@@ -153,6 +147,12 @@ public record Finding(
     private Builder(String code, Severity severity) {
       this.code = Objects.requireNonNull(code, "code");
       this.severity = Objects.requireNonNull(severity, "severity");
+    }
+
+    /** Replaces the severity, e.g. to grade a finding down where its cause cannot matter. */
+    public Builder severity(Severity severity) {
+      this.severity = Objects.requireNonNull(severity, "severity");
+      return this;
     }
 
     /**

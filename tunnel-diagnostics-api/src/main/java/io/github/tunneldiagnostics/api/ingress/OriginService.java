@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.api.ingress;
 
 import io.github.tunneldiagnostics.api.internal.Redaction;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public sealed interface OriginService
 
     /** {@code host:port} as Go writes a dial address ({@code [::1]:8080} for IPv6). */
     public String dialAddress() {
-      return HostPort.join(host, effectivePort());
+      return GoNet.joinHostPort(host, effectivePort());
     }
 
     @Override
@@ -111,7 +112,7 @@ public sealed interface OriginService
     @Override
     public String toString() {
       OptionalInt p = effectivePort();
-      return Redaction.redact(scheme + "://" + (p.isPresent() ? HostPort.join(host, p.getAsInt()) : HostPort.bracket(host)));
+      return Redaction.redact(scheme + "://" + (p.isPresent() ? GoNet.joinHostPort(host, p.getAsInt()) : GoNet.authorityHost(host)));
     }
   }
 

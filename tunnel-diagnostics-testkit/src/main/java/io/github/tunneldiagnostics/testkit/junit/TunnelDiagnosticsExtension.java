@@ -5,7 +5,7 @@ import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.ingress.IngressModel;
 import io.github.tunneldiagnostics.core.internal.config.ConfigLoader;
-import io.github.tunneldiagnostics.testkit.ConfigValidity;
+import io.github.tunneldiagnostics.testkit.internal.ConfigValidity;
 import io.github.tunneldiagnostics.testkit.TunnelRoutes;
 import java.nio.file.Path;
 import java.time.Duration;

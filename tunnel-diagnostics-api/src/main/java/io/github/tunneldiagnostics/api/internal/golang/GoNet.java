@@ -1,10 +1,82 @@
 package io.github.tunneldiagnostics.api.internal.golang;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The parts of Go's {@code net} package that cloudflared's ingress code calls. */
+/** The parts of Go's {@code net} package that cloudflared's ingress code calls, and how Go prints addresses. */
 public final class GoNet {
+  private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
   private GoNet() {}
+
+  /** Go's {@code net.JoinHostPort}: {@code host:port}, the host in brackets when it has a colon (IPv6). */
+  public static String joinHostPort(String host, int port) {
+    return authorityHost(host) + ":" + port;
+  }
+
+  /** Go's {@code net.JoinHostPort} of an address as Go prints it ({@link #ipString}), e.g. {@code [::1]:8080}. */
+  public static String joinHostPort(InetAddress address, int port) {
+    return joinHostPort(ipString(address), port);
+  }
+
+  /**
+   * The address as Go's {@code net.IP.String()} prints it: IPv4 dotted, IPv6 in the shortest form of RFC
+   * 5952 (lower case, the longest run of two or more zero groups as {@code ::}), without a zone.
+   */
+  public static String ipString(InetAddress address) {
+    String text = address.getHostAddress();
+    int scope = text.indexOf('%');
+    if (scope >= 0) {
+      text = text.substring(0, scope);
+    }
+    return address instanceof Inet6Address ? compressIpv6(text) : text;
+  }
+
+  /** Compresses Java's full IPv6 text ({@code 0:0:0:0:0:0:0:1}) as RFC 5952 and Go do ({@code ::1}). */
+  private static String compressIpv6(String full) {
+    String[] groups = full.split(":");
+    if (groups.length != 8) {
+      return full;
+    }
+    for (int i = 0; i < 8; i++) {
+      groups[i] = groups[i].replaceFirst("^0+(?=.)", "").toLowerCase(Locale.ROOT);
+    }
+    int bestStart = -1;
+    int bestLength = 0;
+    for (int i = 0; i < 8; ) {
+      if (!groups[i].equals("0")) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && groups[j].equals("0")) {
+        j++;
+      }
+      if (j - i > bestLength && j - i >= 2) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j;
+    }
+    if (bestStart < 0) {
+      return String.join(":", groups);
+    }
+    String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+    String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, 8));
+    return head + "::" + tail;
+  }
+
+  /**
+   * Whether {@code host} is written as an IP literal rather than a name, without resolving anything: it has
+   * a colon (IPv6), or it is four dot-separated groups of 1 to 3 digits.
+   */
+  public static boolean isIpLiteral(String host) {
+    return host.indexOf(':') >= 0 || DOTTED_QUAD.matcher(host).matches();
+  }
 
   /**
    * Go's {@code net.SplitHostPort}: the host part, or null when Go returns an error. The port is never

@@ -2,6 +2,8 @@ package io.github.tunneldiagnostics.api.internal.golang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,5 +54,33 @@ class GoNetTest {
   void acceptsCidrsLikeGoParseCidr(String cidr, boolean valid) {
     // given / when / then
     assertThat(GoNet.isValidCidr(cidr)).isEqualTo(valid);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "127.0.0.1|8080|127.0.0.1:8080",
+        "::1|8080|[::1]:8080",
+        "0:0:0:0:0:0:0:1|443|[::1]:443",
+        "fe80:0:0:0:0:0:0:1%1|80|[fe80::1]:80",
+        "2001:db8:0:0:1:0:0:1|53|[2001:db8::1:0:0:1]:53",
+        "2001:DB8:0:1:1:1:1:1|53|[2001:db8:0:1:1:1:1:1]:53",
+      })
+  void joinsAddressesAsGoPrintsThem(String address, int port, String joined) throws UnknownHostException {
+    // given
+    InetAddress parsed = InetAddress.getByName(address); // a literal: nothing is resolved
+
+    // when / then
+    assertThat(GoNet.joinHostPort(parsed, port)).isEqualTo(joined);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"127.0.0.1|true", "::1|true", "10.0.0.256|true", "localhost|false", "1.2.3|false", "app.example.com|false"})
+  void tellsIpLiteralsFromNamesWithoutResolving(String host, boolean literal) {
+    // given / when / then
+    assertThat(GoNet.isIpLiteral(host)).isEqualTo(literal);
   }
 }

@@ -59,6 +59,6 @@ public final class ConnectorHostFiles {
         + ", while `cloudflared tunnel ingress validate` and `ingress rule` never open it";
     String remediation = "nothing to change if this machine is not the connector host; on the connector host, check that "
         + file + " exists (tunnel-doctor diagnose run there reports it as an ERROR when it does not)";
-    return new Finding(finding.code(), Severity.WARNING, finding.check(), finding.subject(), message, remediation, finding.evidence());
+    return finding.toBuilder().severity(Severity.WARNING).message(message).remediation(remediation).build();
   }
 }

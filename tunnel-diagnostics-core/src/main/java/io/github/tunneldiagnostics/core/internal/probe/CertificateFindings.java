@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import java.io.IOException;
@@ -60,9 +61,9 @@ final class CertificateFindings {
           message = "The certificate of the origin at " + where + " does not cover " + tlsName + ", the name cloudflared verifies ("
               + nameSource + "); it covers " + covered(leaf) + logged;
           remediation = dnsNames.isEmpty()
-              ? "Reissue the origin's certificate with " + (GoText.isIpLiteral(tlsName) ? "an IP SAN " : "a SAN ") + tlsName + "."
+              ? "Reissue the origin's certificate with " + (GoNet.isIpLiteral(tlsName) ? "an IP SAN " : "a SAN ") + tlsName + "."
               : "Set originRequest.originServerName: " + dnsNames.get(0).replace("*", "app") + " on rule #" + probe.rule().index()
-                  + ", or reissue the certificate with " + (GoText.isIpLiteral(tlsName) ? "an IP SAN " : "a SAN ") + tlsName + ".";
+                  + ", or reissue the certificate with " + (GoNet.isIpLiteral(tlsName) ? "an IP SAN " : "a SAN ") + tlsName + ".";
         }
         default -> {
           message = "The certificate chain of the origin at " + where + " (issuer " + leaf.getIssuerX500Principal().getName()

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -7,9 +8,7 @@ import io.github.tunneldiagnostics.api.ingress.OriginRequest;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +63,7 @@ final class ConnectStep {
           findings
               .start(FindingCode.ORIGIN_CONNECT_TIMEOUT, Severity.ERROR)
               .message("The TCP connect to " + reported.target() + " did not complete within " + timeout.toMillis() + " ms (connectTimeout "
-                  + GoText.duration(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
+                  + GoDuration.format(settings.connectTimeout()) + (timeout.compareTo(settings.connectTimeout()) < 0 ? ", capped by the diagnosis deadline" : "")
                   + "); cloudflared would log " + goError + ".")
               .remediation("Check that " + reported.target() + " is the right address for " + findings.ruleService()
                   + " and that no firewall or route drops packets to port " + port + "; lower originRequest.connectTimeout to fail faster.")
@@ -86,9 +85,7 @@ final class ConnectStep {
   }
 
   private static Finding withOrder(Finding finding, String order) {
-    Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
-    evidence.put("goDial", order);
-    return new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies());
+    return finding.toBuilder().evidence("goDial", order).build();
   }
 
   /** How Go walks the addresses, e.g. "IPv6 first: [::1]:8080 refused, then 127.0.0.1:8080 connected". */

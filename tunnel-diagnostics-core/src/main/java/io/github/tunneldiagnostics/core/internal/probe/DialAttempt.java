@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -33,7 +34,7 @@ record DialAttempt(
 
   /** {@code 127.0.0.1:8080} / {@code [::1]:8080}. */
   String target() {
-    return GoText.joinHostPort(address, port);
+    return GoNet.joinHostPort(address, port);
   }
 
   /** The error Go's dialer returns for this attempt, as cloudflared logs it. */

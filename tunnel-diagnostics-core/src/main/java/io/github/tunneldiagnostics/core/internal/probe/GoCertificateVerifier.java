@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -65,7 +66,7 @@ final class GoCertificateVerifier {
     List<String> dnsNames = sans(leaf, 2);
     List<String> ipNames = sans(leaf, 7);
     String candidate = host.length() >= 3 && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (GoText.isIpLiteral(candidate)) {
+    if (GoNet.isIpLiteral(candidate)) {
       InetAddress wanted = parseIp(candidate);
       for (String ip : ipNames) {
         InetAddress san = parseIp(ip);
@@ -82,7 +83,7 @@ final class GoCertificateVerifier {
       List<String> rendered = new ArrayList<>();
       for (String ip : ipNames) {
         InetAddress san = parseIp(ip);
-        rendered.add(san == null ? ip : GoText.hostText(san));
+        rendered.add(san == null ? ip : GoNet.ipString(san));
       }
       return "x509: certificate is valid for " + String.join(", ", rendered) + ", not " + candidate;
     }
@@ -161,7 +162,7 @@ final class GoCertificateVerifier {
 
   private static @Nullable InetAddress parseIp(String literal) {
     try {
-      return GoText.isIpLiteral(literal) ? InetAddress.getByName(literal) : null;
+      return GoNet.isIpLiteral(literal) ? InetAddress.getByName(literal) : null;
     } catch (UnknownHostException e) {
       return null;
     }

@@ -1,5 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoDuration;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
@@ -39,23 +41,23 @@ final class HttpOriginProbe {
       this.tlsName = service.host();
     }
     // Go's TLS client sends no SNI for an IP literal, but still verifies the IP
-    this.sni = GoText.isIpLiteral(tlsName) ? null : tlsName;
+    this.sni = GoNet.isIpLiteral(tlsName) ? null : tlsName;
     this.alpn = probe.settings().http2Origin() ? List.of("h2", "http/1.1") : List.of();
   }
 
   /** The Host Go sends for the service URL itself: host plus the explicit port, as written. */
   private String serviceAuthority() {
-    return service.port() >= 0 ? GoText.joinHostPort(service.host(), service.port()) : (service.host().indexOf(':') >= 0 ? "[" + service.host() + "]" : service.host());
+    return service.port() >= 0 ? GoNet.joinHostPort(service.host(), service.port()) : (service.host().indexOf(':') >= 0 ? "[" + service.host() + "]" : service.host());
   }
 
   private String rewrite(@Nullable InetAddress host, int newPort) {
-    String h = host == null ? service.host() : GoText.hostText(host);
-    return service.scheme() + "://" + GoText.joinHostPort(h, newPort);
+    String h = host == null ? service.host() : GoNet.ipString(host);
+    return service.scheme() + "://" + GoNet.joinHostPort(h, newPort);
   }
 
   private String httpsForm() {
     String scheme = service.scheme().startsWith("ws") ? "wss" : "https";
-    return scheme + "://" + GoText.joinHostPort(service.host(), port);
+    return scheme + "://" + GoNet.joinHostPort(service.host(), port);
   }
 
   void probe() {
@@ -68,7 +70,7 @@ final class HttpOriginProbe {
       return;
     }
     InetAddress address = socket.getInetAddress();
-    String where = GoText.joinHostPort(address, port);
+    String where = GoNet.joinHostPort(address, port);
     Map<String, String> transport = new LinkedHashMap<>();
     transport.put("attempts", probe.attemptsText());
     ProbeConnection connection;
@@ -219,7 +221,7 @@ final class HttpOriginProbe {
     probe.add(probe.findings().start(FindingCode.ORIGIN_NO_RESPONSE, Severity.ERROR)
         .message(failed.timedOut()
             ? "The origin at " + where + " accepted the connection but did not complete the TLS handshake within " + failed.elapsed().toMillis()
-                + " ms (tlsTimeout " + GoText.duration(probe.settings().tlsTimeout()) + "); cloudflared would log " + goError + "."
+                + " ms (tlsTimeout " + GoDuration.format(probe.settings().tlsTimeout()) + "); cloudflared would log " + goError + "."
             : "The TLS handshake with the origin at " + where + " failed (" + failed.detail() + "); cloudflared would log " + goError + ".")
         .remediation(failed.timedOut()
             ? "Check that " + where + " is the app's TLS port and that the app is not hung; raise originRequest.tlsTimeout only if the handshake is merely slow."
@@ -232,8 +234,8 @@ final class HttpOriginProbe {
 
   private List<String> sniCandidates() {
     List<String> names = new ArrayList<>();
-    probe.publicHost().filter(h -> !GoText.isIpLiteral(h) && !h.equals(sni)).ifPresent(names::add);
-    if (!GoText.isIpLiteral(service.host()) && !service.host().equals(sni) && !names.contains(service.host())) {
+    probe.publicHost().filter(h -> !GoNet.isIpLiteral(h) && !h.equals(sni)).ifPresent(names::add);
+    if (!GoNet.isIpLiteral(service.host()) && !service.host().equals(sni) && !names.contains(service.host())) {
       names.add(service.host());
     }
     return names;
@@ -257,6 +259,6 @@ final class HttpOriginProbe {
 
   private String plainForm() {
     String scheme = service.scheme().startsWith("ws") ? "ws" : "http";
-    return scheme + "://" + GoText.joinHostPort(service.host(), port);
+    return scheme + "://" + GoNet.joinHostPort(service.host(), port);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -53,7 +54,7 @@ final class HttpPhase {
     HttpTarget here = target;
     if (connection.socket() != null && connection.socket().getLocalAddress() != null) {
       here = new HttpTarget(probe, target.where(), target.tls(), target.transport(), target.serviceAuthority(), target.changeToHttps(),
-          GoText.hostText(connection.socket().getLocalAddress()));
+          GoNet.ipString(connection.socket().getLocalAddress()));
     }
     HttpOutcome outcome;
     try {

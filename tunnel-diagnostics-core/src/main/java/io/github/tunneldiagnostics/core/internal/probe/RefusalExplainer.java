@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
@@ -36,7 +37,7 @@ final class RefusalExplainer {
       ServiceRewrite rewrite,
       String attempts,
       OtherRulePorts otherRules) {
-    String targets = addresses.stream().map(a -> GoText.joinHostPort(a, port)).collect(Collectors.joining(", "));
+    String targets = addresses.stream().map(a -> GoNet.joinHostPort(a, port)).collect(Collectors.joining(", "));
     if (!sockets.available()) {
       return findings
           .start(FindingCode.ORIGIN_CONNECTION_REFUSED, Severity.ERROR)
@@ -51,7 +52,7 @@ final class RefusalExplainer {
       TcpListener other = samePort.stream().min(Comparator.comparing(l -> l.address().isLoopbackAddress() ? 0 : 1)).orElseThrow();
       String elsewhere = samePort.stream().map(TcpListener::describe).distinct().collect(Collectors.joining(", "));
       String who = table.owners(samePort).values().stream().distinct().collect(Collectors.joining(", "));
-      String bind = addresses.get(0).isLoopbackAddress() ? GoText.joinHostPort(addresses.get(0), port) : "0.0.0.0:" + port;
+      String bind = addresses.get(0).isLoopbackAddress() ? GoNet.joinHostPort(addresses.get(0), port) : "0.0.0.0:" + port;
       return findings
           .start(FindingCode.ORIGIN_BOUND_ELSEWHERE, Severity.ERROR)
           .message("Nothing listens on " + targets + ", but " + (who.isEmpty() ? "a process" : who) + " listens on " + elsewhere
@@ -90,7 +91,7 @@ final class RefusalExplainer {
         builder.evidence("listenerProcess", who);
       }
       return builder
-          .message("Nothing listens on " + targets + "; " + (who.isEmpty() ? "a process" : who) + " listens on " + GoText.joinHostPort(reached, near.port())
+          .message("Nothing listens on " + targets + "; " + (who.isEmpty() ? "a process" : who) + " listens on " + GoNet.joinHostPort(reached, near.port())
               + (near.isWildcard() ? " (bound to " + near.describe() + ")" : "") + "; cloudflared would log " + goError + ".")
           .remediation("Change " + findings.ruleService() + " to " + rewrite.with(null, near.port()) + ", or start the app on port " + port + ".")
           .build();
@@ -98,7 +99,7 @@ final class RefusalExplainer {
     if (!nearbyReachable.isEmpty()) {
       TcpListener near = nearbyReachable.get(0);
       InetAddress reached = addresses.stream().filter(near::accepts).findFirst().orElse(addresses.get(0));
-      String listener = GoText.joinHostPort(reached, near.port());
+      String listener = GoNet.joinHostPort(reached, near.port());
       String whose = otherRules.owner(near.port())
           .map(other -> other.label() + "'s service " + other.service())
           .orElseGet(() -> "the app of another rule (" + table.owners(List.of(near)).getOrDefault(near, "the same process")

@@ -10,10 +10,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,14 +125,17 @@ final class RouteProbe {
       out.add(finding);
       return;
     }
-    Map<String, String> evidence = new LinkedHashMap<>(finding.evidence());
-    if (!resolution.isEmpty()) {
-      evidence.putIfAbsent("resolved", resolution);
+    Finding.Builder withDial = finding.toBuilder();
+    Set<String> keys = new HashSet<>(finding.evidence().keySet()); // the finding's own entries win, then the first attempt
+    if (!resolution.isEmpty() && keys.add("resolved")) {
+      withDial.evidence("resolved", resolution);
     }
     for (DialAttempt attempt : dialed) {
-      evidence.putIfAbsent("address." + attempt.target(), attempt.summary());
+      if (keys.add("address." + attempt.target())) {
+        withDial.evidence("address." + attempt.target(), attempt.summary());
+      }
     }
-    out.add(new Finding(finding.code(), finding.severity(), finding.check(), finding.subject(), finding.message(), finding.remediation(), evidence, finding.remedies()));
+    out.add(withDial.build());
   }
 
   Instant now() {

@@ -69,7 +69,7 @@ final class SharedOrigins {
     String remediation = first.remediation()
         .replace("rule #" + rules.get(0) + "'s service", "the service of rules " + names)
         .replace("rule #" + rules.get(0) + " ", "rules " + names + " ");
-    return new Finding(first.code(), first.severity(), first.check(), "rules " + names + " " + service,
-        "Rules " + names + " share " + service + ": " + first.message(), remediation, evidence);
+    return Finding.builder(first.code(), first.severity()).check(first.check()).subject("rules " + names + " " + service)
+        .message("Rules " + names + " share " + service + ": " + first.message()).remediation(remediation).evidence(evidence).build();
   }
 }

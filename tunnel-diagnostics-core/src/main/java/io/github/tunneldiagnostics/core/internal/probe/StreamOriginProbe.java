@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
@@ -35,11 +36,11 @@ final class StreamOriginProbe {
     if (addresses == null) {
       return;
     }
-    Socket socket = probe.connect(addresses, port, (host, newPort) -> stream.scheme() + "://" + GoText.joinHostPort(host == null ? stream.host() : GoText.hostText(host), newPort));
+    Socket socket = probe.connect(addresses, port, (host, newPort) -> stream.scheme() + "://" + GoNet.joinHostPort(host == null ? stream.host() : GoNet.ipString(host), newPort));
     if (socket == null) {
       return;
     }
-    String where = GoText.joinHostPort(socket.getInetAddress(), port);
+    String where = GoNet.joinHostPort(socket.getInetAddress(), port);
     RouteProbe.closeQuietly(socket);
     probe.add(findings
         .start(FindingCode.ORIGIN_REACHABLE, Severity.INFO)

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -50,7 +51,7 @@ public record TcpListener(InetAddress address, int port, boolean fromTcp6, long 
 
   /** {@code 127.0.0.1:8080} or {@code [::1]:8080}, as Go writes addresses. */
   public String render() {
-    return GoText.joinHostPort(address, port);
+    return GoNet.joinHostPort(address, port);
   }
 
   /** A description such as {@code 0.0.0.0:8080 (all IPv4 interfaces)}. */

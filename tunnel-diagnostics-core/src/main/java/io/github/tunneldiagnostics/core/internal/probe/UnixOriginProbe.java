@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.probe;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Severity;
 import io.github.tunneldiagnostics.api.ingress.OriginService;
@@ -97,7 +98,7 @@ final class UnixOriginProbe {
   /** unix+tls: TLS over the socket; the name is originServerName, else the visitor's host (cloudflared's request URL host). */
   private void tls(SocketChannel channel, Path file, String path) {
     String tlsName = !probe.settings().originServerName().isEmpty() ? probe.settings().originServerName() : probe.publicHost().orElse("");
-    String sni = tlsName.isEmpty() || GoText.isIpLiteral(tlsName) ? null : tlsName;
+    String sni = tlsName.isEmpty() || GoNet.isIpLiteral(tlsName) ? null : tlsName;
     List<String> alpn = probe.settings().http2Origin() ? List.of("h2", "http/1.1") : List.of();
     String where = "unix+tls:" + path;
     Map<String, String> transport = new LinkedHashMap<>();

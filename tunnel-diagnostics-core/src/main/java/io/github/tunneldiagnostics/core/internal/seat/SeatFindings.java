@@ -238,9 +238,7 @@ public final class SeatFindings {
 
   /** Copies {@code f} with more evidence. */
   static Finding withEvidence(Finding f, Map<String, String> more) {
-    Map<String, String> evidence = new java.util.LinkedHashMap<>(f.evidence());
-    evidence.putAll(more);
-    return new Finding(f.code(), f.severity(), f.check(), f.subject(), f.message(), f.remediation(), evidence);
+    return f.toBuilder().evidence(more).build();
   }
 
   static List<String> lines(List<Finding> findings) {

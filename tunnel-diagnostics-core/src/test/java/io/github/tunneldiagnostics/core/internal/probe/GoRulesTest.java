@@ -71,16 +71,4 @@ class GoRulesTest {
     assertThat(GoDialModel.simulate(List.of(a, b, c), false).chosen()).contains(c);
     assertThat(GoDialModel.simulate(List.of(a, b, c), true).chosen()).contains(b);
   }
-
-  @Test
-  void timeoutsAndAddressesAreWrittenLikeGo() throws Exception {
-    assertThat(GoText.duration(Duration.ofMillis(300))).isEqualTo("300ms");
-    assertThat(GoText.duration(Duration.ofSeconds(30))).isEqualTo("30s");
-    assertThat(GoText.duration(Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(GoText.duration(Duration.ofMillis(1500))).isEqualTo("1.5s");
-    assertThat(GoText.joinHostPort(InetAddress.getByName("::1"), 8080)).isEqualTo("[::1]:8080");
-    assertThat(GoText.joinHostPort(InetAddress.getByName("0:0:0:0:0:0:0:1"), 443)).isEqualTo("[::1]:443");
-    assertThat(GoText.isIpLiteral("127.0.0.1")).isTrue();
-    assertThat(GoText.isIpLiteral("localhost")).isFalse();
-  }
 }

@@ -1,4 +1,4 @@
-package io.github.tunneldiagnostics.testkit;
+package io.github.tunneldiagnostics.testkit.internal;
 
 import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.Severity;
