@@ -4,6 +4,7 @@ import io.github.tunneldiagnostics.api.check.Finding;
 import io.github.tunneldiagnostics.api.check.FindingCode;
 import io.github.tunneldiagnostics.api.check.Resolver;
 import io.github.tunneldiagnostics.api.check.Severity;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelection;
 import io.github.tunneldiagnostics.core.internal.resolver.GoIp;
 import io.github.tunneldiagnostics.core.internal.resolver.GoLookupException;
@@ -105,7 +106,7 @@ final class ResolveStep {
     Finding.Builder builder = findings.start(FindingCode.ORIGIN_UNRESOLVABLE, Severity.ERROR).remediation(remediation).evidence("host", host);
     if (go != null && resolver != null) {
       String where = resolver.files().hosts() + " and " + resolver.resolvConf().servers().stream()
-          .map(s -> GoIp.joinHostPort(s.getAddress(), s.getPort())).collect(Collectors.joining(", "));
+          .map(s -> GoNet.joinHostPort(s.getAddress(), s.getPort())).collect(Collectors.joining(", "));
       builder
           .message((timedOut ? "Looking up '" + host + "' in cloudflared's resolver (" + where + ") did not finish in time" : "'" + host
               + "' does not resolve in cloudflared's resolver (" + where + ")") + "; cloudflared would log dial tcp: " + go.goError() + "." + explanation)
@@ -134,6 +135,6 @@ final class ResolveStep {
   }
 
   private static String text(List<InetAddress> addresses) {
-    return addresses.stream().map(GoIp::text).collect(Collectors.joining(", "));
+    return addresses.stream().map(GoNet::ipString).collect(Collectors.joining(", "));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tunneldiagnostics.core.internal.resolver;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class GoDnsClient {
           break outer;
         }
         InetSocketAddress server = conf.servers().get((serverOffset + j) % conf.servers().size());
-        lastServer = GoIp.joinHostPort(server.getAddress(), server.getPort());
+        lastServer = GoNet.joinHostPort(server.getAddress(), server.getPort());
         Instant until = earliest(clock.instant().plus(conf.timeout()), deadline);
         List<List<Integer>> batches = conf.singleRequest() ? pending.stream().map(List::of).toList() : List.of(List.copyOf(pending));
         for (List<Integer> batch : batches) {
@@ -152,7 +153,7 @@ final class GoDnsClient {
     String local = "";
     try (DatagramChannel channel = DatagramChannel.open(); Selector selector = Selector.open()) {
       channel.connect(server);
-      local = channel.getLocalAddress() instanceof InetSocketAddress address ? GoIp.joinHostPort(address.getAddress(), address.getPort()) : "";
+      local = channel.getLocalAddress() instanceof InetSocketAddress address ? GoNet.joinHostPort(address.getAddress(), address.getPort()) : "";
       channel.configureBlocking(false);
       channel.register(selector, SelectionKey.OP_READ);
       for (Map.Entry<Integer, Integer> query : ids.entrySet()) {
@@ -180,17 +181,17 @@ final class GoDnsClient {
         }
       }
     } catch (PortUnreachableException e) {
-      fill(ids, answers, "read udp " + local + "->" + GoIp.joinHostPort(server.getAddress(), server.getPort()) + ": read: connection refused");
+      fill(ids, answers, "read udp " + local + "->" + GoNet.joinHostPort(server.getAddress(), server.getPort()) + ": read: connection refused");
       return;
     } catch (IOException e) {
-      fill(ids, answers, "dial udp " + GoIp.joinHostPort(server.getAddress(), server.getPort()) + ": " + e.getMessage());
+      fill(ids, answers, "dial udp " + GoNet.joinHostPort(server.getAddress(), server.getPort()) + ": " + e.getMessage());
       return;
     }
-    fill(ids, answers, "read udp " + local + "->" + GoIp.joinHostPort(server.getAddress(), server.getPort()) + ": i/o timeout");
+    fill(ids, answers, "read udp " + local + "->" + GoNet.joinHostPort(server.getAddress(), server.getPort()) + ": i/o timeout");
   }
 
   private Object tcp(InetSocketAddress server, String fqdn, int type, int id, Instant until) {
-    String target = GoIp.joinHostPort(server.getAddress(), server.getPort());
+    String target = GoNet.joinHostPort(server.getAddress(), server.getPort());
     long left = Duration.between(clock.instant(), until).toMillis();
     if (left <= 0) {
       return "dial tcp " + target + ": i/o timeout";

@@ -1,6 +1,5 @@
 package io.github.tunneldiagnostics.core.internal.resolver;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -72,55 +71,5 @@ public final class GoIp {
     } catch (UnknownHostException | RuntimeException e) {
       return null;
     }
-  }
-
-  /** The address as Go's {@code IP.String()} prints it: IPv4 dotted, IPv6 shortest form, no zone. */
-  public static String text(InetAddress address) {
-    String text = address.getHostAddress();
-    int scope = text.indexOf('%');
-    if (scope >= 0) {
-      text = text.substring(0, scope);
-    }
-    return address instanceof Inet4Address ? text : compressIpv6(text);
-  }
-
-  /** Compresses the longest run of two or more zero groups, as RFC 5952 and Go do. */
-  static String compressIpv6(String full) {
-    String[] groups = full.split(":");
-    if (groups.length != 8) {
-      return full;
-    }
-    for (int i = 0; i < 8; i++) {
-      groups[i] = groups[i].replaceFirst("^0+(?=.)", "").toLowerCase(java.util.Locale.ROOT);
-    }
-    int bestStart = -1;
-    int bestLength = 0;
-    for (int i = 0; i < 8; ) {
-      if (!groups[i].equals("0")) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < 8 && groups[j].equals("0")) {
-        j++;
-      }
-      if (j - i > bestLength && j - i >= 2) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = j;
-    }
-    if (bestStart < 0) {
-      return String.join(":", groups);
-    }
-    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, 8));
-    return head + "::" + tail;
-  }
-
-  /** {@code net.JoinHostPort} of an address: IPv6 in brackets, no zone. */
-  public static String joinHostPort(InetAddress address, int port) {
-    String host = text(address);
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tunneldiagnostics.core.internal.resolver;
 
 import io.github.tunneldiagnostics.api.check.Resolver;
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -91,7 +92,7 @@ public final class GoResolver implements Resolver {
     }
 
     private static String text(List<InetAddress> addresses) {
-      return addresses.stream().map(GoIp::text).collect(Collectors.joining(", "));
+      return addresses.stream().map(GoNet::ipString).collect(Collectors.joining(", "));
     }
   }
 

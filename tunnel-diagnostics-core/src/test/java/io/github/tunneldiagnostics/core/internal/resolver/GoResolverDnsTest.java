@@ -4,6 +4,7 @@ import static io.github.tunneldiagnostics.core.internal.resolver.GoAddressSelect
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class GoResolverDnsTest {
 
       // then: the first search domain answers; global IPv6 (precedence 40) sorts before IPv4 (35)
       assertThat(dns.asked).containsExactlyInAnyOrder("app.ns1.svc.cluster.local. A", "app.ns1.svc.cluster.local. AAAA");
-      assertThat(lookup.addresses()).extracting(GoIp::text).containsExactly("2001:db8::7", "10.96.0.7");
+      assertThat(lookup.addresses()).extracting(GoNet::ipString).containsExactly("2001:db8::7", "10.96.0.7");
       assertThat(lookup.describe()).isEqualTo("DNS 127.0.0.1:" + dns.port() + " (app.ns1.svc.cluster.local.) gives 10.96.0.7, 2001:db8::7; Go sorts them (RFC 6724): 2001:db8::7, 10.96.0.7");
     }
   }
@@ -78,7 +79,7 @@ class GoResolverDnsTest {
     try (LoopbackDnsServer dns = new LoopbackDnsServer(Map.of("localhost.", List.of(ip("10.9.9.9"))), false)) {
       GoResolver resolver = resolver(dns, "nameserver 127.0.0.1\n");
 
-      assertThat(resolver.lookup("localhost", Instant.now().plusSeconds(1)).addresses()).extracting(GoIp::text).containsExactly("127.0.0.1");
+      assertThat(resolver.lookup("localhost", Instant.now().plusSeconds(1)).addresses()).extracting(GoNet::ipString).containsExactly("127.0.0.1");
       assertThat(dns.asked).isEmpty();
     }
   }

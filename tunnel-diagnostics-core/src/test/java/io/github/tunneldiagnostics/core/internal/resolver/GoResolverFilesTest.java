@@ -3,6 +3,7 @@ package io.github.tunneldiagnostics.core.internal.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tunneldiagnostics.api.internal.golang.GoNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class GoResolverFilesTest {
     GoResolver.Lookup lookup = resolver.lookup("localhost", soon());
 
     // then
-    assertThat(lookup.addresses()).extracting(GoIp::text).containsExactly("::1", "127.0.0.1");
+    assertThat(lookup.addresses()).extracting(GoNet::ipString).containsExactly("::1", "127.0.0.1");
     assertThat(lookup.describe()).isEqualTo(root.resolve("etc/hosts") + " gives 127.0.0.1, ::1; Go sorts them (RFC 6724): ::1, 127.0.0.1");
   }
 
@@ -49,7 +50,7 @@ class GoResolverFilesTest {
 
     GoResolver.Lookup lookup = resolver.lookup("LocalHost", soon());
 
-    assertThat(lookup.addresses()).extracting(GoIp::text).containsExactly("::1", "127.0.0.1");
+    assertThat(lookup.addresses()).extracting(GoNet::ipString).containsExactly("::1", "127.0.0.1");
     assertThat(lookup.describe()).isEqualTo(root.resolve("etc/hosts") + " gives ::1, 127.0.0.1");
   }
 
@@ -61,9 +62,9 @@ class GoResolverFilesTest {
         "", "");
 
     // then
-    assertThat(resolver.lookup("app.internal", soon()).addresses()).extracting(GoIp::text).containsExactly("10.0.0.1", "10.0.0.3");
-    assertThat(resolver.lookup("app.internal.", soon()).addresses()).extracting(GoIp::text).containsExactly("10.0.0.1", "10.0.0.3");
-    assertThat(resolver.lookup("app", soon()).addresses()).extracting(GoIp::text).containsExactly("10.0.0.1");
+    assertThat(resolver.lookup("app.internal", soon()).addresses()).extracting(GoNet::ipString).containsExactly("10.0.0.1", "10.0.0.3");
+    assertThat(resolver.lookup("app.internal.", soon()).addresses()).extracting(GoNet::ipString).containsExactly("10.0.0.1", "10.0.0.3");
+    assertThat(resolver.lookup("app", soon()).addresses()).extracting(GoNet::ipString).containsExactly("10.0.0.1");
   }
 
   @Test
@@ -82,7 +83,7 @@ class GoResolverFilesTest {
     GoResolver resolver = resolver("", "", "");
 
     assertThat(resolver.lookup("::1", soon()).describe()).isEqualTo("an IP literal, not looked up");
-    assertThat(resolver.lookup("127.0.0.1", soon()).addresses()).extracting(GoIp::text).containsExactly("127.0.0.1");
+    assertThat(resolver.lookup("127.0.0.1", soon()).addresses()).extracting(GoNet::ipString).containsExactly("127.0.0.1");
   }
 
   @Test
@@ -95,7 +96,7 @@ class GoResolverFilesTest {
 
     // then: no hang; the file is treated as empty, as Go treats an unreadable one, and the reason is kept
     assertThat(resolver.hostsError()).isEqualTo(root.resolve("etc/hosts") + " is not a regular file (a FIFO, socket or device); it was not read");
-    assertThat(resolver.lookup("10.1.2.3", soon()).addresses()).extracting(GoIp::text).containsExactly("10.1.2.3");
+    assertThat(resolver.lookup("10.1.2.3", soon()).addresses()).extracting(GoNet::ipString).containsExactly("10.1.2.3");
   }
 
   @Test
@@ -118,7 +119,7 @@ class GoResolverFilesTest {
     GoResolvConf conf = GoResolvConf.read(file, "host");
 
     // then
-    assertThat(conf.servers()).extracting(s -> GoIp.joinHostPort(s.getAddress(), s.getPort()))
+    assertThat(conf.servers()).extracting(s -> GoNet.joinHostPort(s.getAddress(), s.getPort()))
         .containsExactly("127.0.0.11:53", "10.0.0.2:53", "10.0.0.3:53");
     assertThat(conf.search()).containsExactly("ns1.svc.cluster.local.", "svc.cluster.local.");
     assertThat(conf.ndots()).isEqualTo(5);
@@ -136,7 +137,7 @@ class GoResolverFilesTest {
   void missingResolvConfGivesGosDefaults() {
     GoResolvConf conf = GoResolvConf.read(root.resolve("nothing"), "box.corp.example");
 
-    assertThat(conf.servers()).extracting(s -> GoIp.joinHostPort(s.getAddress(), s.getPort())).containsExactly("127.0.0.1:53", "[::1]:53");
+    assertThat(conf.servers()).extracting(s -> GoNet.joinHostPort(s.getAddress(), s.getPort())).containsExactly("127.0.0.1:53", "[::1]:53");
     assertThat(conf.search()).containsExactly("corp.example.");
     assertThat(conf.ndots()).isEqualTo(1);
     assertThat(conf.readError()).isEqualTo("no such file");
