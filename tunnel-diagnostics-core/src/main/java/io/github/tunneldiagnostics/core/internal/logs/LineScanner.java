@@ -42,7 +42,6 @@ final class LineScanner {
   private final int maxLineLength;
   private final byte[] buffer;
   private long bytesRead;
-  private int scanFlags;
   /** The state of the current {@link #scan}: bytes in the buffer, the current line's start, the next byte to look at. */
   private int filled;
   private int lineStart;
@@ -116,9 +115,7 @@ final class LineScanner {
       filled += n;
     }
     int limit = discarding ? filled : Math.min(filled, lineStart + maxLineLength + 1);
-    scanFlags = flags;
     int i = findNewline(buf, pos, limit);
-    flags = scanFlags;
     if (i < limit) {
       if (!discarding) {
         int end = i;
@@ -144,11 +141,11 @@ final class LineScanner {
 
   /**
    * The index of the first newline in {@code buf[i, limit)}, or {@code limit}; ORs what it saw on the way
-   * into {@link #scanFlags}. A method of its own, called once per line, so that the JIT compiles it early:
+   * into {@link #flags}. A method of its own, called once per line, so that the JIT compiles it early:
    * {@link #scan} runs once per file and would otherwise wait for on-stack replacement.
    */
   private int findNewline(byte[] buf, int i, int limit) {
-    int flags = scanFlags;
+    int flags = this.flags; // a local in the loop, stored back on the way out
     while (i < limit) {
       while (i + 16 <= limit) { // two words per step: half the loop overhead and bounds checks
         long x = (long) LONGS.get(buf, i);
@@ -171,7 +168,7 @@ final class LineScanner {
       byte b = buf[i];
       if (b <= 27) { // newline, CR, tab, ESC, other control bytes, or any byte >= 0x80 (negative)
         if (b == '\n') {
-          scanFlags = flags;
+          this.flags = flags;
           return i;
         } else if (b < 0) {
           flags |= NON_ASCII;
@@ -183,7 +180,7 @@ final class LineScanner {
       }
       i++;
     }
-    scanFlags = flags;
+    this.flags = flags;
     return limit;
   }
 
